@@ -1,0 +1,3 @@
+export * from './checklist';
+export * from './smart';
+export * from './stage-plan';
