@@ -1,0 +1,49 @@
+/**
+ * The Hono application of DESIGN §4: shared middleware, then one small router per resource.
+ * Storage, clock and configuration come in from outside so tests and the process entry
+ * (`server/main.ts`) choose them.
+ */
+import { Hono } from 'hono';
+import type { AppConfig } from './config';
+import { identify } from './middleware/auth';
+import type { AppEnv, Deps } from './middleware/env';
+import { type Logger, notFound, onError } from './middleware/errors';
+import { bodyLimit, extensionCors, rateLimit, securityHeaders } from './middleware/limits';
+import { actionItemsRouter } from './routes/action-items';
+import { cyclesRouter } from './routes/cycles';
+import { employeesRouter } from './routes/employees';
+import { healthRouter } from './routes/health';
+import { ratingsRouter } from './routes/ratings';
+import { sessionsRouter } from './routes/sessions';
+import { usersRouter } from './routes/users';
+import type { Store } from './storage/types';
+import { syncRouter } from './sync/route';
+
+export type { AppEnv, Deps } from './middleware/env';
+
+export type CreateAppOptions = { store: Store; clock: () => Date; config: AppConfig; log?: Logger };
+
+export function createApp({ store, clock, config, log }: CreateAppOptions): Hono<AppEnv> {
+  const deps: Deps = { store, clock, config };
+  const app = new Hono<AppEnv>();
+  app.onError(onError(log));
+  app.notFound(notFound);
+
+  app.use('*', securityHeaders());
+  app.use('*', extensionCors(config));
+  app.use('*', identify(store));
+  app.use('*', rateLimit(config.rateLimitPerMinute, clock));
+  app.use('*', bodyLimit(config.bodyLimitBytes));
+
+  app.route('/', healthRouter(deps));
+  const api = new Hono<AppEnv>()
+    .route('/', usersRouter(deps))
+    .route('/', employeesRouter(deps))
+    .route('/', cyclesRouter(deps))
+    .route('/', ratingsRouter(deps))
+    .route('/', sessionsRouter(deps))
+    .route('/', actionItemsRouter(deps))
+    .route('/', syncRouter(deps));
+  app.route('/api/v1', api);
+  return app;
+}
