@@ -3,6 +3,24 @@
  * transactions and a change sequence. The lowdb adapter wraps it with a journal and snapshots;
  * on its own (no `persist`) it keeps nothing across restarts and is meant for tests of pure
  * route logic only.
+ *
+ * Three layers of data:
+ * - the durable state (`state`): what reads see; changed only when a transaction is durable;
+ * - the pending layer: transactions committed (their ops handed to `persist`) but not yet durable.
+ *   Only write transactions see it, so that each write builds on the one before it while that
+ *   one is still being made durable (this is what lets the journal share one fsync between
+ *   several writers: group commit);
+ * - a write transaction's own overlay, discarded if its function throws.
+ *
+ * Guarantees:
+ * - a write is acknowledged (its promise resolves) only after it and every transaction committed
+ *   before it are durable, in commit order; a write that changed nothing still waits for the
+ *   transactions it could have seen, so nothing it returns can be lost;
+ * - `read()` sees only durable data, as one consistent snapshot for its whole duration (a
+ *   transaction made durable while a read runs stays invisible to that read: an undo layer keeps
+ *   the rows as they were), so a sync pull can never skip a change nor see one that could be lost;
+ * - a failed `persist` is fatal: every waiting write fails and the store refuses further writes
+ *   (reads still see the durable state), never a silent divergence between memory and disk.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,7 +29,6 @@ import {
   type Collections,
   type ReadTx,
   type Store,
-  type Where,
   type WriteTx,
 } from './types';
 
@@ -22,7 +39,10 @@ export type Op =
 
 export type MemoryState = {
   storeId: string;
+  /** The highest change sequence applied. */
   seq: number;
+  /** How many write transactions that changed something were applied: the journal's line number. */
+  lsn: number;
   collections: { [C in CollectionName]: Map<string, Collections[C]> };
 };
 
@@ -30,7 +50,7 @@ export function emptyState(storeId: string = randomUUID()): MemoryState {
   const collections = Object.fromEntries(
     COLLECTIONS.map((c) => [c, new Map()]),
   ) as MemoryState['collections'];
-  return { storeId, seq: 0, collections };
+  return { storeId, seq: 0, lsn: 0, collections };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -42,13 +62,14 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Applies committed ops to the state; also used to replay a journal at start. */
-export function applyOps(state: MemoryState, ops: readonly Op[], seq?: number): void {
+export function applyOps(state: MemoryState, ops: readonly Op[], seq?: number, lsn?: number): void {
   for (const o of ops) {
     const map = state.collections[o.c] as Map<string, unknown>;
     if (o.op === 'put') map.set(o.row.id, deepFreeze(o.row));
     else map.delete(o.id);
   }
   if (seq !== undefined && seq > state.seq) state.seq = seq;
+  if (lsn !== undefined && lsn > state.lsn) state.lsn = lsn;
 }
 
 function matches(row: Record<string, unknown>, where: Record<string, unknown> | undefined): boolean {
@@ -63,97 +84,301 @@ function matches(row: Record<string, unknown>, where: Record<string, unknown> | 
 
 const REMOVED = Symbol('removed');
 
+/** Rows that differ from the layer below: id → row, or REMOVED. */
+type Fix = Map<string, unknown>;
+
+function lookupIn(base: Map<string, unknown>, fixes: readonly (Fix | undefined)[], id: string): unknown {
+  for (const f of fixes) {
+    if (f?.has(id)) {
+      const v = f.get(id);
+      return v === REMOVED ? undefined : v;
+    }
+  }
+  return base.get(id);
+}
+
+/** Every row of `base` as changed by `fixes` (the first fix that has an id wins). */
+function rowsIn(base: Map<string, unknown>, fixes: readonly (Fix | undefined)[]): unknown[] {
+  const live = fixes.filter((f): f is Fix => f !== undefined && f.size > 0);
+  if (live.length === 0) return [...base.values()];
+  let merged: Fix;
+  if (live.length === 1) merged = live[0]!;
+  else {
+    merged = new Map();
+    for (const f of live) for (const [id, v] of f) if (!merged.has(id)) merged.set(id, v);
+  }
+  const out: unknown[] = [];
+  for (const [id, row] of base) if (!merged.has(id)) out.push(row);
+  for (const v of merged.values()) if (v !== REMOVED) out.push(v);
+  return out;
+}
+
+/** A copy that is exactly what a JSON journal or a JSON column would give back after a restart. */
+function jsonClone<T>(row: T): T {
+  const text = JSON.stringify(row);
+  if (text === undefined) throw new TypeError('a stored row must be a JSON object');
+  return JSON.parse(text) as T;
+}
+
+/** Raised for every write once persisting failed; the service must be restarted. */
+export class StoreFailedError extends Error {
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `The store could not make a write durable (${reason}); it refuses further writes so that memory and ` +
+        'disk cannot diverge. Acknowledged writes are safe on disk. Fix the cause (disk full? permissions?) ' +
+        'and restart the service.',
+      { cause },
+    );
+    this.name = 'StoreFailedError';
+  }
+}
+
 export type MemoryStoreOptions = {
   state?: MemoryState;
   kind?: Store['kind'];
   location?: string;
   /**
-   * Makes a transaction's ops durable before they become visible. Called one transaction at a
-   * time, in commit order, with the transaction's last seq.
+   * Makes a transaction's ops durable. Called synchronously in commit order, one call per
+   * transaction that changed something, with the transaction's last seq and its lsn; it must take
+   * the ops at once (e.g. queue them) and return a promise that resolves once they are durable.
+   * The write lock is released as soon as it returns, so the next transaction can be prepared
+   * while this one is made durable. A rejection is fatal for the store.
    */
-  persist?: (ops: Op[], seq: number) => Promise<void>;
+  persist?: (ops: Op[], seq: number, lsn: number) => Promise<void>;
   onClose?: () => Promise<void>;
 };
 
-export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { state: MemoryState } {
-  const state = options.state ?? emptyState();
-  let tail: Promise<unknown> = Promise.resolve();
-  let closed = false;
+type Entry = {
+  lsn: number;
+  seq: number;
+  ops: Op[];
+  done: boolean;
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+};
 
-  const reader = (overlay?: Map<CollectionName, Map<string, unknown>>, seqOf?: () => number): ReadTx => {
-    const lookup = <C extends CollectionName>(c: C, id: string): Collections[C] | undefined => {
-      const o = overlay?.get(c)?.get(id);
-      if (o === REMOVED) return undefined;
-      if (o !== undefined) return o as Collections[C];
-      return state.collections[c].get(id) as Collections[C] | undefined;
-    };
-    const rows = <C extends CollectionName>(c: C): Collections[C][] => {
-      const o = overlay?.get(c);
-      if (!o || o.size === 0) return [...state.collections[c].values()] as Collections[C][];
-      const out: Collections[C][] = [];
-      for (const [id, row] of state.collections[c]) if (!o.has(id)) out.push(row as Collections[C]);
-      for (const row of o.values()) if (row !== REMOVED) out.push(row as Collections[C]);
-      return out;
-    };
+type Reader = { epoch: number; seq: number };
+
+/** Rows as they were before transaction `lsn`, kept while a read older than it is running. */
+type UndoLayer = { lsn: number; changes: Map<CollectionName, Fix> };
+
+export type MemoryStore = Store & {
+  /** The durable state (what reads see). */
+  state: MemoryState;
+  /** Resolves once every transaction committed so far is durable (rejects if the store failed). */
+  settled(): Promise<void>;
+  /** The error that made the store refuse writes, if any. */
+  failure(): Error | undefined;
+};
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const state = options.state ?? emptyState();
+  let lock: Promise<unknown> = Promise.resolve();
+  let closing: Promise<void> | undefined;
+  let closed = false;
+  let fatal: StoreFailedError | undefined;
+
+  // Committed, not yet durable: visible to write transactions only.
+  const pending = new Map<CollectionName, Fix>();
+  const pendingOwner = new Map<string, number>(); // `${c}\0${id}` → lsn of the last tx that wrote it
+  let committedSeq = state.seq;
+  let committedLsn = state.lsn;
+  const queue: Entry[] = [];
+
+  const readers = new Set<Reader>();
+  let undo: UndoLayer[] = [];
+
+  const makeReader = (fixesOf: (c: CollectionName) => (Fix | undefined)[], seqOf: () => number): ReadTx => {
+    const rows = <C extends CollectionName>(c: C): Collections[C][] =>
+      rowsIn(state.collections[c] as Map<string, unknown>, fixesOf(c)) as Collections[C][];
     return {
-      get: async (c, id) => lookup(c, id),
+      get: async (c, id) =>
+        lookupIn(state.collections[c] as Map<string, unknown>, fixesOf(c), id) as
+          | Collections[typeof c]
+          | undefined,
       find: async (c, where) =>
         rows(c).filter((r) => matches(r as Record<string, unknown>, where as Record<string, unknown>)),
       changes: async (c, afterSeq, ownerId) =>
         rows(c)
           .filter((r) => r.seq > afterSeq && (ownerId === undefined || r.ownerId === ownerId))
           .sort((a, b) => a.seq - b.seq),
-      currentSeq: async () => (seqOf ? seqOf() : state.seq),
+      currentSeq: async () => seqOf(),
     };
   };
 
-  function serialized<T>(fn: () => Promise<T>): Promise<T> {
-    if (closed) return Promise.reject(new Error('store is closed'));
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => {});
-    return run;
+  function applyDurable(entry: Entry): void {
+    if (readers.size > 0) {
+      // Keep the rows as they were for the reads that started before this transaction.
+      const changes = new Map<CollectionName, Fix>();
+      for (const o of entry.ops) {
+        const id = o.op === 'put' ? o.row.id : o.id;
+        let m = changes.get(o.c);
+        if (!m) {
+          m = new Map();
+          changes.set(o.c, m);
+        }
+        if (!m.has(id)) m.set(id, (state.collections[o.c] as Map<string, unknown>).get(id) ?? REMOVED);
+      }
+      undo.push({ lsn: entry.lsn, changes });
+    }
+    applyOps(state, entry.ops, entry.seq, entry.lsn);
+    for (const o of entry.ops) {
+      const id = o.op === 'put' ? o.row.id : o.id;
+      const key = `${o.c}\0${id}`;
+      if (pendingOwner.get(key) === entry.lsn) {
+        pendingOwner.delete(key);
+        pending.get(o.c)?.delete(id);
+      }
+    }
   }
+
+  function drain(): void {
+    while (queue.length > 0 && queue[0]!.done) {
+      const entry = queue.shift()!;
+      applyDurable(entry);
+      entry.resolve();
+    }
+  }
+
+  function fail(cause: unknown): void {
+    if (!fatal) fatal = cause instanceof StoreFailedError ? cause : new StoreFailedError(cause);
+    for (const entry of queue.splice(0)) entry.reject(fatal);
+  }
+
+  function forgetUndo(): void {
+    if (readers.size === 0) {
+      undo = [];
+      return;
+    }
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const r of readers) oldest = Math.min(oldest, r.epoch);
+    if (undo.length > 0 && undo[0]!.lsn <= oldest) undo = undo.filter((l) => l.lsn > oldest);
+  }
+
+  function lastCommitted(): Promise<void> {
+    if (fatal) return Promise.reject(fatal);
+    return queue.length > 0 ? queue[queue.length - 1]!.promise : Promise.resolve();
+  }
+
+  async function prepare<T>(fn: (tx: WriteTx) => Promise<T>): Promise<{ result: T; durable: Promise<void> }> {
+    if (fatal) throw fatal;
+    const overlay = new Map<CollectionName, Fix>();
+    const ops: Op[] = [];
+    const startSeq = committedSeq;
+    let seq = startSeq;
+    const base = makeReader(
+      (c) => [overlay.get(c), pending.get(c)],
+      () => seq,
+    );
+    const tx: WriteTx = {
+      ...base,
+      put: async (c, row) => {
+        if (!row || typeof row.id !== 'string') throw new TypeError(`put(${c}): a row needs a string id`);
+        const frozen = deepFreeze(jsonClone(row));
+        if (!overlay.has(c)) overlay.set(c, new Map());
+        overlay.get(c)!.set(frozen.id, frozen);
+        ops.push({ op: 'put', c, row: frozen });
+      },
+      remove: async (c, id) => {
+        if (!overlay.has(c)) overlay.set(c, new Map());
+        overlay.get(c)!.set(id, REMOVED);
+        ops.push({ op: 'remove', c, id });
+      },
+      nextSeq: async () => ++seq,
+    };
+    const result = await fn(tx);
+    if (fatal) throw fatal;
+    if (ops.length === 0 && seq === startSeq) return { result, durable: lastCommitted() };
+
+    // Commit: from here to the end, nothing awaits, so commit order is queue order.
+    const lsn = ++committedLsn;
+    committedSeq = seq;
+    for (const [c, fix] of overlay) {
+      let p = pending.get(c);
+      if (!p) {
+        p = new Map();
+        pending.set(c, p);
+      }
+      for (const [id, v] of fix) {
+        p.set(id, v);
+        pendingOwner.set(`${c}\0${id}`, lsn);
+      }
+    }
+    let resolve!: () => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(() => {}); // the writer awaits it; this only silences the unhandled-rejection report
+    const entry: Entry = { lsn, seq, ops, done: false, promise, resolve, reject };
+    queue.push(entry);
+    let persisted: Promise<void>;
+    try {
+      persisted = options.persist ? options.persist(ops, seq, lsn) : Promise.resolve();
+    } catch (e) {
+      persisted = Promise.reject(e);
+    }
+    persisted.then(
+      () => {
+        entry.done = true;
+        drain();
+      },
+      (e: unknown) => fail(e),
+    );
+    return { result, durable: promise };
+  }
+
+  const settled = async (): Promise<void> => {
+    await lock;
+    await lastCommitted();
+  };
 
   return {
     kind: options.kind ?? 'lowdb',
     location: options.location ?? '(memory)',
     storeId: state.storeId,
     state,
-    // Reads queue behind writes so that they only ever see durable data.
-    read: (fn) => serialized(() => fn(reader())),
-    write: (fn) =>
-      serialized(async () => {
-        const overlay = new Map<CollectionName, Map<string, unknown>>();
-        const ops: Op[] = [];
-        let seq = state.seq;
-        const base = reader(overlay, () => seq);
-        const tx: WriteTx = {
-          ...base,
-          put: async (c, row) => {
-            const frozen = deepFreeze(structuredClone(row));
-            if (!overlay.has(c)) overlay.set(c, new Map());
-            overlay.get(c)!.set(frozen.id, frozen);
-            ops.push({ op: 'put', c, row: frozen });
-          },
-          remove: async (c, id) => {
-            if (!overlay.has(c)) overlay.set(c, new Map());
-            overlay.get(c)!.set(id, REMOVED);
-            ops.push({ op: 'remove', c, id });
-          },
-          nextSeq: async () => ++seq,
-        };
-        const result = await fn(tx);
-        if (ops.length > 0 || seq !== state.seq) {
-          if (options.persist) await options.persist(ops, seq);
-          applyOps(state, ops, seq);
-        }
-        return result;
-      }),
-    close: async () => {
-      if (closed) return;
-      await tail;
-      closed = true;
-      await options.onClose?.();
+    settled,
+    failure: () => fatal,
+    read: async (fn) => {
+      if (closed) throw new Error('store is closed');
+      const reader: Reader = { epoch: state.lsn, seq: state.seq };
+      readers.add(reader);
+      try {
+        return await fn(
+          makeReader(
+            (c) => {
+              const fixes: (Fix | undefined)[] = [];
+              for (const layer of undo) if (layer.lsn > reader.epoch) fixes.push(layer.changes.get(c));
+              return fixes;
+            },
+            () => reader.seq,
+          ),
+        );
+      } finally {
+        readers.delete(reader);
+        forgetUndo();
+      }
+    },
+    write: async (fn) => {
+      if (closing) throw new Error('store is closed');
+      const run = lock.then(() => prepare(fn));
+      lock = run.catch(() => {});
+      const { result, durable } = await run;
+      await durable;
+      return result;
+    },
+    close: () => {
+      closing ??= (async () => {
+        await lock;
+        await lastCommitted().catch(() => {});
+        closed = true;
+        await options.onClose?.();
+      })();
+      return closing;
     },
   };
 }
