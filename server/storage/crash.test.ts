@@ -5,63 +5,19 @@
  * The same directory goes through every round, so later rounds start from a crashed (or
  * compacted) store, and a small compaction threshold makes crashes land mid-compaction too.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { crashRound } from '../../test/crash-round';
 import { openLowdbStore } from './lowdb';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WORKER = fileURLToPath(new URL('./crash-worker.ts', import.meta.url));
 const ROUNDS = 24;
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-type Round = { acked: string[]; ready: boolean; stderr: string; signal: NodeJS.Signals | null };
-
-/** Starts the worker, waits until it is writing, kills it after `delayMs`. */
-function crashRound(dir: string, delayMs: number, compactAtBytes: number): Promise<Round> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dir, '6', String(compactAtBytes)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked: string[] = [];
-    let buf = '';
-    let stderr = '';
-    let ready = false;
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buf += chunk;
-      let nl = buf.indexOf('\n');
-      while (nl >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line.startsWith('ack ')) acked.push(line.slice(4));
-        else if (line.startsWith('ready') && !ready) {
-          ready = true;
-          setTimeout(() => child.kill('SIGKILL'), delayMs);
-        }
-        nl = buf.indexOf('\n');
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (c: string) => {
-      stderr += c;
-    });
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      clearTimeout(guard);
-      resolve({ acked, ready, stderr, signal });
-    });
-  });
-}
 
 describe('lowdb store under kill -9', () => {
   it(`keeps every acknowledged write and loads, over ${ROUNDS} random crashes`, async () => {
