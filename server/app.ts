@@ -17,6 +17,7 @@ import { ratingsRouter } from './routes/ratings';
 import { sessionsRouter } from './routes/sessions';
 import { usersRouter } from './routes/users';
 import type { Store } from './storage/types';
+import { SURVEY_BODY_LIMIT, surveyOutboxRouter, surveyPageRouter } from './surveys';
 import { syncRouter } from './sync/route';
 
 export type { AppEnv, Deps } from './middleware/env';
@@ -33,9 +34,12 @@ export function createApp({ store, clock, config, log }: CreateAppOptions): Hono
   app.use('*', extensionCors(config));
   app.use('*', identify(store));
   app.use('*', rateLimit(config.rateLimitPerMinute, clock));
+  // Survey answers are small: their own limit, read first, well under the service-wide one.
+  app.use('/s/*', bodyLimit(Math.min(SURVEY_BODY_LIMIT, config.bodyLimitBytes)));
   app.use('*', bodyLimit(config.bodyLimitBytes));
 
   app.route('/', healthRouter(deps));
+  app.route('/', surveyPageRouter(deps));
   const api = new Hono<AppEnv>()
     .route('/', usersRouter(deps))
     .route('/', employeesRouter(deps))
@@ -43,7 +47,8 @@ export function createApp({ store, clock, config, log }: CreateAppOptions): Hono
     .route('/', ratingsRouter(deps))
     .route('/', sessionsRouter(deps))
     .route('/', actionItemsRouter(deps))
-    .route('/', syncRouter(deps));
+    .route('/', syncRouter(deps))
+    .route('/', surveyOutboxRouter(deps));
   app.route('/api/v1', api);
   return app;
 }

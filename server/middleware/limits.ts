@@ -2,7 +2,7 @@
  * Request limits: body size (counted over the stream, so chunked bodies without Content-Length
  * are held to it too), per-token rate limit, CORS for the extension, secure headers.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppConfig } from '../config';
@@ -61,19 +61,15 @@ export function bodyLimit(limit: number): MiddlewareHandler<AppEnv> {
 type Window = { start: number; count: number };
 
 /**
- * Fixed one-minute windows per caller: keyed on the token hash for authenticated requests and
- * on the socket's remote address otherwise (never on X-Forwarded-For, which anyone can write).
- * Requests with neither (in-process `app.request`) are not limited. `perMinute` 0 turns it off.
+ * Fixed one-minute windows per key. `hit(key)` counts one request and answers null when it is
+ * allowed, or the seconds to wait (for `Retry-After`) when the key is over `perMinute`.
+ * `perMinute` 0 turns it off. Memory stays bounded: expired windows are swept past 10 000 keys.
  */
-export function rateLimit(perMinute: number, clock: () => Date): MiddlewareHandler<AppEnv> {
+export function fixedWindowLimiter(perMinute: number, clock: () => Date): (key: string) => number | null {
   const windows = new Map<string, Window>();
   const WINDOW_MS = 60_000;
-  return async (c, next) => {
-    if (perMinute <= 0) return next();
-    const hash = c.get('tokenHash');
-    const address = c.env?.incoming?.socket?.remoteAddress;
-    const key = hash ? `token:${hash}` : address ? `addr:${address}` : undefined;
-    if (!key) return next();
+  return (key) => {
+    if (perMinute <= 0) return null;
     const now = clock().getTime();
     let w = windows.get(key);
     if (!w || now - w.start >= WINDOW_MS) {
@@ -84,16 +80,42 @@ export function rateLimit(perMinute: number, clock: () => Date): MiddlewareHandl
       windows.set(key, w);
     }
     w.count++;
-    if (w.count > perMinute) {
-      const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000));
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many requests: at most ${perMinute} a minute. Retry in ${retryAfter} s.`,
-        { retryAfterSeconds: retryAfter },
-        { 'Retry-After': String(retryAfter) },
-      );
-    }
+    if (w.count <= perMinute) return null;
+    return Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000));
+  };
+}
+
+/** The 429 answer for a limit of `perMinute`, with `Retry-After`. */
+export function rateLimited(perMinute: number, retryAfter: number): ApiError {
+  return new ApiError(
+    429,
+    'rate_limited',
+    `Too many requests: at most ${perMinute} a minute. Retry in ${retryAfter} s.`,
+    { retryAfterSeconds: retryAfter },
+    { 'Retry-After': String(retryAfter) },
+  );
+}
+
+/** The socket's remote address (never X-Forwarded-For, which anyone can write); none in-process. */
+export function remoteAddress(c: Context<AppEnv>): string | undefined {
+  return c.env?.incoming?.socket?.remoteAddress;
+}
+
+/**
+ * Fixed one-minute windows per caller: keyed on the token hash for authenticated requests and
+ * on the socket's remote address otherwise (never on X-Forwarded-For, which anyone can write).
+ * Requests with neither (in-process `app.request`) are not limited. `perMinute` 0 turns it off.
+ */
+export function rateLimit(perMinute: number, clock: () => Date): MiddlewareHandler<AppEnv> {
+  const hit = fixedWindowLimiter(perMinute, clock);
+  return async (c, next) => {
+    if (perMinute <= 0) return next();
+    const hash = c.get('tokenHash');
+    const address = remoteAddress(c);
+    const key = hash ? `token:${hash}` : address ? `addr:${address}` : undefined;
+    if (!key) return next();
+    const retryAfter = hit(key);
+    if (retryAfter !== null) throw rateLimited(perMinute, retryAfter);
     await next();
   };
 }

@@ -6,6 +6,7 @@ import { currentUser, requireRole, requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { invalidInput } from '../middleware/errors';
+import { surveyTiming } from '../surveys/issue';
 import { sessionView } from '../sync/records';
 import { deleteRecord, putSession } from '../sync/write';
 import { baseVersionOf, notFound, recordBody, throwUnlessApplied } from './synced';
@@ -15,7 +16,8 @@ const ListQuery = z.object({
   employeeId: z.string().min(1).optional(),
 });
 
-export function sessionsRouter({ store, clock }: Deps) {
+export function sessionsRouter({ store, clock, config }: Deps) {
+  const surveys = surveyTiming(config);
   return new Hono<AppEnv>()
     .get('/sessions', requireUser, async (c) => {
       const user = currentUser(c);
@@ -44,7 +46,9 @@ export function sessionsRouter({ store, clock }: Deps) {
       const body = recordBody(readJson(c), id);
       const parsed = PushedSession.safeParse({ ...body, baseVersion: baseVersionOf(c, body, 0) });
       if (!parsed.success) throw invalidInput(parsed.error);
-      const out = await store.write((tx) => putSession(tx, user, parsed.data, clock().toISOString()));
+      const out = await store.write((tx) =>
+        putSession(tx, user, parsed.data, clock().toISOString(), undefined, surveys),
+      );
       throwUnlessApplied(out.result);
       const row = out.row ?? out.previous!;
       c.header('ETag', `"${row.version}"`);

@@ -10,6 +10,7 @@ import { readJson } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
 import type { ReadTx, StoredPush, StoredUser } from '../storage/types';
+import { surveyTiming } from '../surveys/issue';
 import { actionItemView, employeeView, sessionView, teamOf } from './records';
 import { applyPush } from './write';
 
@@ -70,7 +71,8 @@ async function pull(tx: ReadTx, user: StoredUser, storeId: string, after: number
   return { cursor: formatCursor(storeId, current), pull: body };
 }
 
-export function syncRouter({ store, clock }: Deps) {
+export function syncRouter({ store, clock, config }: Deps) {
+  const surveys = surveyTiming(config);
   return new Hono<AppEnv>().post('/sync', requireRole('manager'), async (c) => {
     const user = currentUser(c);
     const parsed = SyncRequest.safeParse(readJson(c));
@@ -96,7 +98,7 @@ export function syncRouter({ store, clock }: Deps) {
           if (done) return done.results;
         }
         const now = clock().toISOString();
-        const out = await applyPush(tx, user, push, now);
+        const out = await applyPush(tx, user, push, now, surveys);
         if (pushId) {
           const record: StoredPush = { id: pushId, userId: user.id, results: out, at: now };
           await tx.put('pushes', record);

@@ -14,6 +14,7 @@ import type {
   SyncResult,
 } from '../../shared/schemas';
 import type { StoredActionItem, StoredSession, StoredUser, WriteTx } from '../storage/types';
+import { becomesRecorded, DEFAULT_SURVEY_TIMING, issueSurveys, type SurveyTiming } from '../surveys/issue';
 import { type Decision, decideActionItem, decideDelete, decideSession, tombstone } from './apply';
 import { actionItemView, sessionView, teamOf } from './records';
 
@@ -51,6 +52,7 @@ export async function putSession(
   pushed: PushedSession,
   now: string,
   teamIds?: Set<string>,
+  surveys: SurveyTiming = DEFAULT_SURVEY_TIMING,
 ): Promise<Outcome<StoredSession>> {
   const team = teamIds ?? new Set((await teamOf(tx, caller)).map((e) => e.id));
   const current = await tx.get('sessions', pushed.id);
@@ -58,8 +60,9 @@ export async function putSession(
   const result = toResult('session', pushed.id, d, (r) => sessionView(r, caller));
   if (d.status !== 'applied' || !d.row) return { result, previous: current };
   const row = await store(tx, 'sessions', d.row);
-  // A session that becomes `recorded` here (row.status === 'recorded' && previous?.status !==
-  // 'recorded') is where survey issuance hooks in, inside this same transaction.
+  // Step 12: a session that becomes `recorded` gets its employee and manager surveys, in this
+  // same transaction, exactly once in its life (server/surveys/issue.ts).
+  if (becomesRecorded(current, row)) await issueSurveys(tx, row, now, surveys);
   return { result, previous: current, row };
 }
 
@@ -108,11 +111,12 @@ export async function applyPush(
   caller: Caller,
   push: SyncRequest['push'],
   now: string,
+  surveys: SurveyTiming = DEFAULT_SURVEY_TIMING,
 ): Promise<SyncResult[]> {
   const results: SyncResult[] = [];
   const sessions = push.sessions ?? [];
   const team = sessions.length ? new Set((await teamOf(tx, caller)).map((e) => e.id)) : new Set<string>();
-  for (const s of sessions) results.push((await putSession(tx, caller, s, now, team)).result);
+  for (const s of sessions) results.push((await putSession(tx, caller, s, now, team, surveys)).result);
   for (const a of push.actionItems ?? []) results.push((await putActionItem(tx, caller, a, now)).result);
   for (const d of push.deletes ?? []) results.push((await deleteRecord(tx, caller, d, now)).result);
   return results;
