@@ -1,0 +1,72 @@
+/**
+ * What the page adapters send to the background, and what the background stores for the side panel.
+ * Types and constants only: safe in a content script (no zod here; the background validates).
+ *
+ * Storage (`browser.storage.local`):
+ * - `tandem:pendingInvite` → `PendingInvite`: the last event the manager clicked "Prepare" on; the
+ *   panel opens (or creates) the matching session from it and then removes the key.
+ * - `tandem:calls` → `CallRecord[]`: calls seen on meeting pages, oldest first, at most 100; a call's
+ *   `joinedAt`/`leftAt` become the session's `startedAt`/`endedAt` (match by `meetingUrl`, which is
+ *   normalised with `normalizeMeetingUrl`, so compare it with the session's normalised link).
+ * - `tandem:panelRequest` → `PanelRequest`: the launcher on a meeting page asked for the panel.
+ */
+import { browser } from 'wxt/browser';
+import type { InviteInfo } from '../../shared/invite/types';
+
+export const STORAGE_KEYS = {
+  pendingInvite: 'tandem:pendingInvite',
+  calls: 'tandem:calls',
+  panelRequest: 'tandem:panelRequest',
+} as const;
+
+export const MAX_CALLS = 100;
+
+export type PrepareMessage = { type: 'invite/prepare'; invite: InviteInfo };
+export type CallMessage = {
+  type: 'call/joined' | 'call/left';
+  /** The meeting's link, normalised (`normalizeMeetingUrl`). */
+  meetingUrl: string;
+  /** When the page showed the change (ISO UTC). */
+  at: string;
+};
+export type LauncherMessage = { type: 'launcher/open'; meetingUrl: string; at: string };
+export type AdapterMessage = PrepareMessage | CallMessage | LauncherMessage;
+
+/** The background's answer. */
+export type AdapterReply = { ok: true; panel: boolean } | { ok: false; error: string };
+
+export interface PendingInvite {
+  invite: InviteInfo;
+  /** ISO UTC. */
+  receivedAt: string;
+  tabId: number;
+  pageUrl: string;
+}
+
+export interface CallRecord {
+  /** Random id of this call record. */
+  id: string;
+  meetingUrl: string;
+  tabId: number;
+  /** The page's address when the call was joined (origin + path). */
+  pageUrl: string;
+  joinedAt: string;
+  /** Absent while the call is going on. */
+  leftAt?: string;
+}
+
+export interface PanelRequest {
+  meetingUrl: string;
+  tabId: number;
+  pageUrl: string;
+  at: string;
+}
+
+/** Send to the background; never throws (the extension may have been reloaded under the page). */
+export async function send(msg: AdapterMessage): Promise<AdapterReply | undefined> {
+  try {
+    return (await browser.runtime.sendMessage(msg)) as AdapterReply | undefined;
+  } catch {
+    return undefined;
+  }
+}
