@@ -1,6 +1,37 @@
+import { browser } from 'wxt/browser';
+import { registerAdapterHandlers } from '../background/adapters';
+import { listen } from '../background/messages';
+import { checkReminders } from '../background/reminders';
+import { indexedDbSecrets } from '../background/secrets';
+import { ALARM_RETRY, ALARM_SYNC, createSyncLoop } from '../background/sync';
+
+const ALARM_REMINDERS = 'tandem-reminders';
+
 export default defineBackground(() => {
   // Chrome opens the side panel from the toolbar button; Firefox uses sidebar_action on its own.
   if (import.meta.env.BROWSER !== 'firefox') {
     browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
   }
+
+  registerAdapterHandlers();
+  const secrets = indexedDbSecrets();
+  const fetchFn: typeof fetch = (input, init) => fetch(input, init);
+  const loop = createSyncLoop({ fetch: fetchFn, secrets });
+  listen({
+    fetch: fetchFn,
+    secrets,
+    loop,
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  });
+
+  // A sync every minute while the browser runs (and right after start), reminders twice an hour.
+  browser.alarms.create(ALARM_SYNC, { periodInMinutes: 1, delayInMinutes: 0.1 });
+  browser.alarms.create(ALARM_REMINDERS, { periodInMinutes: 30, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM_SYNC) void loop.tick();
+    else if (alarm.name === ALARM_RETRY) void loop.run();
+    else if (alarm.name === ALARM_REMINDERS) void checkReminders();
+  });
+  void loop.run();
 });

@@ -3,7 +3,7 @@ import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Product name, tagline and the language switch; `children` (the tabs) sit under them. */
-export function Header({ children }: { children?: ComponentChildren }) {
+export function Header({ children, actions }: { children?: ComponentChildren; actions?: ComponentChildren }) {
   const t = useT();
   return (
     <header class="header">
@@ -33,7 +33,10 @@ export function Header({ children }: { children?: ComponentChildren }) {
             <p class="brand-tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <LanguageSwitch />
+        <div class="header-actions">
+          {actions}
+          <LanguageSwitch />
+        </div>
       </div>
       {children}
     </header>

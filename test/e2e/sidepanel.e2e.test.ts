@@ -1,6 +1,6 @@
 /**
- * The built extension in Debian's Chromium: the side panel renders the 12 steps in the browser's
- * language, and real site hosts reach the local fixture server.
+ * The built extension in Debian's Chromium: the side panel renders the steps of each tab in the
+ * browser's language, and real site hosts reach the local fixture server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guidePack } from '../../shared/content/guide';
@@ -16,6 +16,7 @@ import {
   startFixtureServer,
   TIMEOUT,
 } from './harness';
+import { newTalk, selectTab } from './panel';
 
 requireE2e();
 
@@ -54,50 +55,50 @@ describe.skipIf(!E2E.run)('side panel in Chromium', { timeout: TIMEOUT.launch },
       await browser?.close();
     });
 
-    it('loads the extension and renders the 12 steps in that language', async () => {
+    it('loads the extension and renders the steps of each tab in that language', async () => {
       expect(id).toMatch(/^[a-p]{32}$/);
       const page = await openSidePanel(browser.context, id);
       try {
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(htmlLang);
-
-        const steps = page.locator('[data-step]');
-        await expect.poll(() => steps.count()).toBe(12);
-        const numbers = await steps.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))));
-        expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-
-        // Each step shows its title and summary from the guide, in the browser's language.
-        for (const step of guidePack.steps) {
-          const item = page.locator(`[data-step="${step.number}"]`);
-          await expect.poll(() => item.locator('.step-title').textContent()).toBe(step.title[locale]);
-          expect(await item.locator('.step-summary').textContent()).toBe(step.summary[locale]);
-        }
-        // Grouped by the three stages.
-        const stages = await page
-          .locator('[data-stage]')
-          .evaluateAll((els) =>
-            els.map((e) => [e.getAttribute('data-stage'), e.querySelectorAll('[data-step]').length]),
-          );
-        expect(stages).toEqual([
-          ['prepare', 4],
-          ['conversation', 6],
-          ['followUp', 2],
-        ]);
-        // The current step is highlighted; the tabs are in the same language.
-        expect(await page.locator('[data-step="1"]').getAttribute('data-current')).toBe('true');
-        expect(await page.locator('[aria-current="step"]').count()).toBe(1);
         const tabs = await page.getByRole('tab').allTextContents();
         expect(tabs).toEqual(
           locale === 'zh-CN' ? ['准备', '面谈', '记录', '跟进'] : ['Prepare', 'Talk', 'Record', 'Follow-up'],
         );
+        // No service and no talk yet: the panel starts with preparing one (solo mode).
+        await newTalk(page, locale === 'zh-CN' ? '王小明' : 'Sam Lee', `sam-${locale}@example.com`);
 
+        // Prepare holds steps 1–4, each with its title and summary from the guide.
+        const shown = async () =>
+          page
+            .locator('[data-step]')
+            .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))));
+        await expect.poll(shown).toEqual([1, 2, 3, 4]);
+        for (const n of [1, 2, 3, 4]) {
+          const step = guidePack.steps.find((x) => x.number === n)!;
+          const item = page.locator(`[data-step="${n}"]`);
+          expect(await item.locator('.card-title').textContent()).toContain(step.title[locale]);
+          expect(await item.locator('.card-sub').first().textContent()).toBe(step.summary[locale]);
+        }
         await screenshot(page, `sidepanel-${locale}-light`);
         await page.emulateMedia({ colorScheme: 'dark' });
         await expect
           .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
           .toBe('rgb(20, 21, 24)');
         await screenshot(page, `sidepanel-${locale}-dark`);
-        // The narrowest side panel: nothing may overflow sideways.
         await page.emulateMedia({ colorScheme: 'light' });
+
+        // Talk shows the current conversation step (5–10) large; Record and Follow-up steps 11 and 12.
+        await selectTab(page, 'talk');
+        await expect
+          .poll(() => page.getByTestId('current-step-title').textContent())
+          .toBe(guidePack.steps[4]!.title[locale]);
+        await selectTab(page, 'record');
+        await expect.poll(shown).toContain(11);
+        await selectTab(page, 'followUp');
+        await expect.poll(shown).toEqual([12]);
+
+        // The narrowest side panel: nothing may overflow sideways.
+        await selectTab(page, 'prepare');
         await page.setViewportSize({ width: 320, height: 640 });
         await expect
           .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
@@ -108,7 +109,7 @@ describe.skipIf(!E2E.run)('side panel in Chromium', { timeout: TIMEOUT.launch },
       }
     });
 
-    it('moves between tabs with the arrow keys and follows the current step', async () => {
+    it('moves between tabs with the arrow keys and between talk steps with one key', async () => {
       const page = await openSidePanel(browser.context, id);
       try {
         const selected = () => page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
@@ -118,7 +119,6 @@ describe.skipIf(!E2E.run)('side panel in Chromium', { timeout: TIMEOUT.launch },
         await expect
           .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-tab')))
           .toBe('talk');
-        expect(await page.locator('[data-step="5"]').getAttribute('data-current')).toBe('true');
         expect(await page.locator('[role="tabpanel"]').getAttribute('aria-labelledby')).toBe(
           await page.locator('[role="tab"][aria-selected="true"]').getAttribute('id'),
         );
@@ -131,10 +131,19 @@ describe.skipIf(!E2E.run)('side panel in Chromium', { timeout: TIMEOUT.launch },
         await page.keyboard.press('Home');
         await expect.poll(selected).toBe('prepare');
 
-        // Choosing a step makes it current and selects its tab.
-        await page.locator('[data-step="11"] .step-head').click();
-        await expect.poll(selected).toBe('record');
-        expect(await page.locator('[data-step="11"]').getAttribute('data-current')).toBe('true');
+        // In Talk, "n" (outside text fields) moves to the next step; typing "n" in a field does not.
+        await selectTab(page, 'talk');
+        const current = () => page.locator('[data-step][data-current="true"]').getAttribute('data-step');
+        await expect.poll(current).toBe('5');
+        await page.locator('.intro').click();
+        await page.keyboard.press('n');
+        await expect.poll(current).toBe('6');
+        await page.getByTestId('self-assessment').focus();
+        await page.keyboard.type('n');
+        expect(await current()).toBe('6');
+        await page.locator('.intro').click();
+        await page.keyboard.press('p');
+        await expect.poll(current).toBe('5');
       } finally {
         await page.close();
       }
@@ -147,8 +156,8 @@ describe.skipIf(!E2E.run)('side panel in Chromium', { timeout: TIMEOUT.launch },
         await page.getByTestId('language').selectOption(other);
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(other);
         await expect
-          .poll(() => page.locator('[data-step="1"] .step-title').textContent())
-          .toBe(guidePack.steps[0]!.title[other]);
+          .poll(() => page.locator('[role="tab"]').first().textContent())
+          .toBe(other === 'zh-CN' ? '准备' : 'Prepare');
         const stored = await page.evaluate(() =>
           (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('tandem:locale'),
         );
