@@ -24,6 +24,8 @@ export type ServiceConfig = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** The PostgreSQL schema that holds the store's tables (`TANDEM_PG_SCHEMA`, default `public`). */
+  pgSchema: string;
   bootstrapToken?: string;
   app: AppConfig;
 };
@@ -33,6 +35,13 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   TANDEM_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
+  TANDEM_PG_SCHEMA: z
+    .string()
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/,
+      'must be a plain PostgreSQL identifier (letters, digits, _; at most 63)',
+    )
+    .default('public'),
   TANDEM_PUBLIC_URL: z.url().optional(),
   TANDEM_BOOTSTRAP_TOKEN: z.string().min(22, 'must be at least 22 characters (128 bits)').optional(),
   TANDEM_CORS_ORIGINS: z.string().default(''),
@@ -75,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     host: e.HOST,
     dataDir: path.resolve(e.TANDEM_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    pgSchema: e.TANDEM_PG_SCHEMA,
     bootstrapToken: e.TANDEM_BOOTSTRAP_TOKEN,
     app: defaultAppConfig({
       publicUrl: (e.TANDEM_PUBLIC_URL ?? `http://${listenHost}:${e.PORT}`).replace(/\/$/, ''),

@@ -2,8 +2,12 @@
  * The service's process entry (`npm start`): read the environment, open the store, create the
  * first HR user on an empty store, serve the Hono app, and shut down cleanly on SIGINT/SIGTERM
  * (stop accepting, let requests in flight finish for a bounded time, close the store, exit 0).
- * Any startup problem (bad environment, data directory locked or damaged, port taken) is one
- * clear paragraph on stderr and exit code 1.
+ * Any startup problem (bad environment, data directory locked or damaged, database unreachable or
+ * refusing the login, port taken) is one clear paragraph on stderr and exit code 1.
+ *
+ * Storage: PostgreSQL when `DATABASE_URL` is set (tables in `TANDEM_PG_SCHEMA`, default `public`;
+ * migrations run at start under an advisory lock, so several instances may start at once and
+ * share the database), otherwise lowdb in `TANDEM_DATA_DIR` (one process per directory).
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -12,7 +16,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap } from './auth/bootstrap';
 import { loadConfig, type ServiceConfig } from './config';
-import { openLowdbStore } from './storage/lowdb';
+import { openChosenStore, StoreOpenError } from './storage/open';
 import type { Store } from './storage/types';
 
 /** How long requests in flight may take to finish once a shutdown started. */
@@ -28,22 +32,14 @@ function errorText(e: unknown): string {
 }
 
 async function openStore(config: ServiceConfig): Promise<Store> {
-  if (config.databaseUrl) {
-    fail(
-      'Tandem cannot start: DATABASE_URL is set, but PostgreSQL storage is not available yet in this version. ' +
-        `Unset DATABASE_URL to use the built-in lowdb storage in TANDEM_DATA_DIR (now ${config.dataDir}).`,
-    );
-  }
   try {
-    return await openLowdbStore(config.dataDir);
+    return await openChosenStore(config);
   } catch (e) {
-    const name = e instanceof Error ? e.name : '';
-    if (name === 'StoreLockedError' || name === 'StoreDamagedError') fail(errorText(e));
-    fail(
-      `Tandem cannot start: the data directory ${config.dataDir} could not be opened (${errorText(e)}). ` +
-        'Check that it exists or can be created and that this user may read and write it, or set ' +
-        'TANDEM_DATA_DIR to another directory.',
-    );
+    if (e instanceof StoreOpenError) {
+      // The lowdb messages already start with "Tandem cannot start"; the others say what failed.
+      fail(e.message.startsWith('Tandem cannot start') ? e.message : `Tandem cannot start: ${e.message}`);
+    }
+    fail(`Tandem cannot start: the store could not be opened (${errorText(e)}).`);
   }
 }
 
@@ -81,7 +77,9 @@ async function main(): Promise<void> {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     const lines = [
       `Tandem ${config.app.version} listening on http://${host}:${info.port}`,
-      `Storage: ${store.kind} at ${store.location}`,
+      store.kind === 'postgres'
+        ? `Storage: postgres at ${store.location} (schema ${config.pgSchema})`
+        : `Storage: lowdb at ${store.location}`,
     ];
     const ext = extensionBuild();
     if (ext) lines.push(`Extension build: ${ext} (load it unpacked in chrome://extensions)`);

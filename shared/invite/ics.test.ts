@@ -259,6 +259,18 @@ describe('parseIcs: junk gives a clear error, never an exception', () => {
     );
   });
 
+  it('ignores a conference value whose host is not a host name, and falls back to the description', () => {
+    // Found by the property below: WHATWG URL parsing accepts `https:&//…` with host `&`.
+    for (const bad of ['https:&//', 'https:0//', 'https:L//']) {
+      const broken = google.replace('X-GOOGLE-CONFERENCE:https://', `X-GOOGLE-CONFERENCE:${bad}`);
+      const r = parseIcs(broken, { now: NOW });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.events[0]?.meetingUrl).toBe('https://meet.google.com/abc-defg-hij');
+      expect(InviteInfoSchema.safeParse(r.events[0]).success).toBe(true);
+    }
+  });
+
   it('property: never throws on a real invite cut or spliced anywhere', () => {
     const sources = [
       google,

@@ -117,7 +117,12 @@ function httpUrl(v: string | undefined): string | undefined {
   if (url.length > 2_000) return undefined;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? url : undefined;
+    // WHATWG URL parsing forgives a lot (`https:0//host` becomes host `0.0.0.0`): require the
+    // `scheme://` form the schemas require, and a real host name.
+    if (!/^https?:\/\//i.test(url)) return undefined;
+    const realHost =
+      /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$/i.test(u.hostname) || /^\[[0-9a-f:.]+\]$/i.test(u.hostname);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && realHost ? url : undefined;
   } catch {
     return undefined;
   }
@@ -166,8 +171,8 @@ function meetingUrlOf(
     if (url && findMeetingUrl(url)) return url;
   }
   for (const text of [location, desc.plain, desc.html]) {
-    const url = text ? findMeetingUrl(text) : undefined;
-    if (url && url.length <= 2_000) return url;
+    const url = text ? httpUrl(findMeetingUrl(text)) : undefined;
+    if (url) return url;
   }
   return undefined;
 }

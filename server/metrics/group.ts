@@ -1,0 +1,73 @@
+/** One group's accumulators across every measure family, and how they become a `Group`. */
+import { type ConsensusAcc, finishConsensus, mergeConsensus, newConsensusAcc } from './consensus';
+import { type CoverageAcc, finishCoverage, mergeCoverage, newCoverageAcc } from './coverage';
+import { type DevelopmentAcc, finishDevelopment, mergeDevelopment, newDevelopmentAcc } from './development';
+import { type DurationAcc, finishDuration, mergeDuration, newDurationAcc } from './duration';
+import { finishPerformance, mergePerformance, newPerformanceAcc, type PerformanceAcc } from './performance';
+import { finishProcess, mergeProcess, newProcessAcc, type ProcessAcc } from './process';
+import {
+  type EmployeeSurveyAcc,
+  finishEmployeeSurvey,
+  finishManagerSurvey,
+  type ManagerSurveyAcc,
+  mergeEmployeeSurvey,
+  mergeManagerSurvey,
+  newEmployeeSurveyAcc,
+  newManagerSurveyAcc,
+} from './survey';
+import type { Group, SuppressionReason } from './types';
+
+export interface GroupAcc {
+  employees: number;
+  coverage: CoverageAcc;
+  duration: DurationAcc;
+  process: ProcessAcc;
+  development: DevelopmentAcc;
+  consensus: ConsensusAcc;
+  employeeSurvey: EmployeeSurveyAcc;
+  managerSurvey: ManagerSurveyAcc;
+  performance: PerformanceAcc;
+}
+
+export function newGroupAcc(): GroupAcc {
+  return {
+    employees: 0,
+    coverage: newCoverageAcc(),
+    duration: newDurationAcc(),
+    process: newProcessAcc(),
+    development: newDevelopmentAcc(),
+    consensus: newConsensusAcc(),
+    employeeSurvey: newEmployeeSurveyAcc(),
+    managerSurvey: newManagerSurveyAcc(),
+    performance: newPerformanceAcc(),
+  };
+}
+
+export function mergeGroupAcc(into: GroupAcc, from: GroupAcc): void {
+  into.employees += from.employees;
+  mergeCoverage(into.coverage, from.coverage);
+  mergeDuration(into.duration, from.duration);
+  mergeProcess(into.process, from.process);
+  mergeDevelopment(into.development, from.development);
+  mergeConsensus(into.consensus, from.consensus);
+  mergeEmployeeSurvey(into.employeeSurvey, from.employeeSurvey);
+  mergeManagerSurvey(into.managerSurvey, from.managerSurvey);
+  mergePerformance(into.performance, from.performance);
+}
+
+export function finishGroup(acc: GroupAcc, key: string, surveyReason: SuppressionReason | null): Group {
+  return {
+    key,
+    employees: acc.employees,
+    coverage: finishCoverage(acc.coverage, acc.employees),
+    duration: finishDuration(acc.duration),
+    process: finishProcess(acc.process),
+    development: finishDevelopment(acc.development),
+    consensus: finishConsensus(acc.consensus),
+    survey: {
+      employee: finishEmployeeSurvey(acc.employeeSurvey, surveyReason),
+      manager: finishManagerSurvey(acc.managerSurvey),
+    },
+    performance: finishPerformance(acc.performance),
+  };
+}
