@@ -14,7 +14,9 @@ import { cyclesRouter } from './routes/cycles';
 import { employeesRouter } from './routes/employees';
 import { healthRouter } from './routes/health';
 import { ratingsRouter } from './routes/ratings';
+import { remindersRouter } from './routes/reminders';
 import { sessionsRouter } from './routes/sessions';
+import { summaryRouter } from './routes/summary';
 import { usersRouter } from './routes/users';
 import type { Store } from './storage/types';
 import { SURVEY_BODY_LIMIT, surveyOutboxRouter, surveyPageRouter } from './surveys';
@@ -48,7 +50,9 @@ export function createApp({ store, clock, config, log }: CreateAppOptions): Hono
     .route('/', sessionsRouter(deps))
     .route('/', actionItemsRouter(deps))
     .route('/', syncRouter(deps))
-    .route('/', surveyOutboxRouter(deps));
+    .route('/', surveyOutboxRouter(deps))
+    .route('/', remindersRouter(deps))
+    .route('/', summaryRouter(deps));
   app.route('/api/v1', api);
   return app;
 }
