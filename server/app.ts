@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { AppConfig } from './config';
+import { dashboardRouter } from './dashboard/routes';
 import { identify } from './middleware/auth';
 import type { AppEnv, Deps } from './middleware/env';
 import { type Logger, notFound, onError } from './middleware/errors';
@@ -13,6 +14,7 @@ import { actionItemsRouter } from './routes/action-items';
 import { cyclesRouter } from './routes/cycles';
 import { employeesRouter } from './routes/employees';
 import { healthRouter } from './routes/health';
+import { metricsRouter } from './routes/metrics';
 import { ratingsRouter } from './routes/ratings';
 import { remindersRouter } from './routes/reminders';
 import { sessionsRouter } from './routes/sessions';
@@ -42,6 +44,7 @@ export function createApp({ store, clock, config, log }: CreateAppOptions): Hono
 
   app.route('/', healthRouter(deps));
   app.route('/', surveyPageRouter(deps));
+  app.route('/', dashboardRouter(deps));
   const api = new Hono<AppEnv>()
     .route('/', usersRouter(deps))
     .route('/', employeesRouter(deps))
@@ -51,6 +54,7 @@ export function createApp({ store, clock, config, log }: CreateAppOptions): Hono
     .route('/', actionItemsRouter(deps))
     .route('/', syncRouter(deps))
     .route('/', surveyOutboxRouter(deps))
+    .route('/', metricsRouter(deps))
     .route('/', remindersRouter(deps))
     .route('/', summaryRouter(deps));
   app.route('/api/v1', api);

@@ -1,7 +1,7 @@
-/** The synthetic organisation of the benchmark (reused by the demo seeder) is valid and deterministic. */
+/** The synthetic organisation of the demo and, scaled, the benchmark is valid and deterministic. */
 import { describe, expect, it } from 'vitest';
+import { generateOrg } from '../../server/demo/generate-org';
 import { ActionItem, Cycle, Employee, Rating, Session, Survey, SurveyResponse } from '../../shared/schemas';
-import { generateOrg } from '../bench/generate-org';
 
 describe('generateOrg', () => {
   const org = generateOrg({
