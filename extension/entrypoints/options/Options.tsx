@@ -1,15 +1,25 @@
 /**
  * Options: the team service (URL, token, a connection test that says exactly what is wrong),
- * language, reminders. The token goes to the background by message and is never read back.
+ * language, reminders (on/off, per-kind switches, quiet hours in the browser's time zone). The token goes to the background by message and is never read back.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import {
+  browserTimeZone,
+  DEFAULT_QUIET_HOURS,
+  FOLLOWUP_KEYS,
+  KIND_ORDER,
+  type ReminderSettings,
+  type ReminderState,
+  readReminderSettings,
+  writeReminderSettings,
+} from '../../background/followup-state';
 import { applyDocumentLanguage, locale, useT } from '../../i18n';
 import { sendToBackground, type TestResult } from '../../messages';
 import { TextInput } from '../../panel/ui';
 import { connection, syncStatus } from '../../store';
-import { DEFAULT_PREFS, KEYS, type Prefs, readPrefs, writeKey } from '../../store/storage';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import './options.css';
 
 function originPattern(url: string): string | null {
   try {
@@ -172,59 +182,126 @@ function Connection() {
 
 function Reminders() {
   const t = useT();
-  const [prefs, setPrefs] = useState<Prefs>(DEFAULT_PREFS);
+  const lang = locale.value;
+  const [prefs, setPrefs] = useState<ReminderSettings | null>(null);
+  const [state, setState] = useState<ReminderState | null>(null);
   const [saved, setSaved] = useState(false);
+  const zone = browserTimeZone();
   useEffect(() => {
-    void readPrefs().then(setPrefs);
+    void readReminderSettings().then(setPrefs);
+    const readState = () =>
+      browser.storage.local
+        .get(FOLLOWUP_KEYS.state)
+        .then((g) => setState((g[FOLLOWUP_KEYS.state] as ReminderState | undefined) ?? null));
+    void readState();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && FOLLOWUP_KEYS.state in changes) void readState();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
-  const save = (p: Prefs) => {
+  if (!prefs) return null;
+  const save = (p: ReminderSettings) => {
     setPrefs(p);
-    void writeKey(KEYS.prefs, p).then(() => setSaved(true));
+    setSaved(false);
+    void writeReminderSettings(p).then(() => setSaved(true));
+  };
+  const quiet = prefs.quietHours;
+  const setQuiet = (part: 'start' | 'end', value: string) => {
+    if (!/^\d{2}:\d{2}$/.test(value)) return;
+    save({ ...prefs, quietHours: { ...(quiet ?? DEFAULT_QUIET_HOURS), [part]: value } });
   };
   return (
-    <section class="card" aria-labelledby="rem-title">
+    <section class="card" aria-labelledby="rem-title" data-testid="reminder-options">
       <h2 class="card-title" id="rem-title">
         {t('options.reminders')}
       </h2>
-      <div class="field">
-        <label class="field-label" for="rec-hours">
-          {t('options.recordReminder')}
+      <label class="inline-check">
+        <input
+          type="checkbox"
+          checked={prefs.enabled}
+          onChange={(e) => save({ ...prefs, enabled: (e.currentTarget as HTMLInputElement).checked })}
+          data-testid="reminders-enabled"
+        />
+        {t('opt.rem.enabled')}
+      </label>
+      <fieldset class="opt-fieldset" disabled={!prefs.enabled}>
+        <legend class="field-label">{t('opt.rem.kinds')}</legend>
+        {KIND_ORDER.map((k) => (
+          <label key={k} class="inline-check opt-line">
+            <input
+              type="checkbox"
+              checked={prefs.kinds[k]}
+              onChange={(e) =>
+                save({
+                  ...prefs,
+                  kinds: { ...prefs.kinds, [k]: (e.currentTarget as HTMLInputElement).checked },
+                })
+              }
+              data-testid={`reminder-kind-${k}`}
+            />
+            {t(`opt.rem.kind.${k}` as const)}
+          </label>
+        ))}
+        <p class="field-hint">{t('opt.rem.listHint')}</p>
+      </fieldset>
+      <fieldset class="opt-fieldset" disabled={!prefs.enabled}>
+        <legend class="visually-hidden">{t('opt.rem.quiet')}</legend>
+        <label class="inline-check">
+          <input
+            type="checkbox"
+            checked={!!quiet}
+            onChange={(e) =>
+              save({
+                ...prefs,
+                quietHours: (e.currentTarget as HTMLInputElement).checked ? DEFAULT_QUIET_HOURS : null,
+              })
+            }
+            aria-describedby="quiet-hint"
+            data-testid="quiet-enabled"
+          />
+          {t('opt.rem.quiet')}
         </label>
-        <select
-          id="rec-hours"
-          class="input"
-          value={String(prefs.recordReminderHours)}
-          onChange={(e) =>
-            save({ ...prefs, recordReminderHours: Number((e.currentTarget as HTMLSelectElement).value) })
-          }
-        >
-          <option value="0">{t('options.off')}</option>
-          {[4, 12, 20, 24].map((h) => (
-            <option key={h} value={h}>
-              {t('options.recordHours', { n: h })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label class="inline-check">
-        <input
-          type="checkbox"
-          checked={prefs.dueReminders}
-          onChange={(e) => save({ ...prefs, dueReminders: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        {t('options.dueReminders')}
-      </label>
-      <label class="inline-check">
-        <input
-          type="checkbox"
-          checked={prefs.prepareReminders}
-          onChange={(e) =>
-            save({ ...prefs, prepareReminders: (e.currentTarget as HTMLInputElement).checked })
-          }
-        />
-        {t('options.prepareReminders')}
-      </label>
-      <p class="muted small" aria-live="polite">
+        {quiet ? (
+          <div class="row opt-times">
+            <label class="opt-time">
+              <span>{t('opt.rem.quietFrom')}</span>
+              <input
+                class="input"
+                type="time"
+                value={quiet.start}
+                onChange={(e) => setQuiet('start', (e.currentTarget as HTMLInputElement).value)}
+                data-testid="quiet-start"
+              />
+            </label>
+            <label class="opt-time">
+              <span>{t('opt.rem.quietUntil')}</span>
+              <input
+                class="input"
+                type="time"
+                value={quiet.end}
+                onChange={(e) => setQuiet('end', (e.currentTarget as HTMLInputElement).value)}
+                data-testid="quiet-end"
+              />
+            </label>
+          </div>
+        ) : null}
+        <p class="field-hint" id="quiet-hint">
+          {t('opt.rem.quietHint', { zone })}
+        </p>
+      </fieldset>
+      {state && prefs.enabled ? (
+        <p class="muted small" data-testid="reminder-state">
+          {t('opt.rem.status', {
+            n: state.count,
+            when: new Date(state.nextCheckAt).toLocaleString(lang, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            }),
+          })}
+        </p>
+      ) : null}
+      <p class="muted small" aria-live="polite" data-testid="reminders-saved">
         {saved ? t('options.saved') : ''}
       </p>
     </section>
