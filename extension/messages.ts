@@ -4,6 +4,7 @@
  * This module stays free of zod so that the panel's bundle stays small.
  */
 import { browser } from 'wxt/browser';
+import type { EmployeeSummary } from '../shared/followup/summary';
 
 export type ToBackground =
   | { kind: 'sync-now' }
@@ -12,7 +13,9 @@ export type ToBackground =
   | { kind: 'test-connection'; url: string; token?: string }
   /** Test, then save; the token goes to the background's secret store, never to storage.local. */
   | { kind: 'connect'; url: string; token?: string }
-  | { kind: 'disconnect' };
+  | { kind: 'disconnect' }
+  /** The employee one-pager from the service (GET /api/v1/employees/:id/summary). */
+  | { kind: 'employee-summary'; employeeId: string; asOf?: string };
 
 export type ConnectionProblem =
   | 'invalid-url'
@@ -28,9 +31,17 @@ export type TestResult =
   | { ok: true; user: { id: string; name: string; email: string; role: 'manager' | 'hr' }; version?: string }
   | { ok: false; problem: ConnectionProblem; detail?: string; status?: number };
 
+export type SummaryProblem = 'solo' | 'offline' | 'not-found' | 'unauthorized' | 'invalid' | 'error';
+
+export type SummaryResult =
+  | { ok: true; summary: EmployeeSummary; fetchedAt: string }
+  | { ok: false; problem: SummaryProblem; status?: number };
+
 export type Reply<M extends ToBackground> = M extends { kind: 'test-connection' | 'connect' }
   ? TestResult
-  : { ok: boolean };
+  : M extends { kind: 'employee-summary' }
+    ? SummaryResult
+    : { ok: boolean };
 
 export async function sendToBackground<M extends ToBackground>(message: M): Promise<Reply<M>> {
   return (await browser.runtime.sendMessage(message)) as Reply<M>;

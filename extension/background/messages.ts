@@ -6,10 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { DateOnly } from '../../shared/schemas/common';
 import type { TestResult, ToBackground } from '../messages';
 import { KEYS, readConnection, withLock, writeKey } from '../store/storage';
 import { type Fetch, normalizeServiceUrl, testConnection } from './api';
 import type { SecretStore } from './secrets';
+import { fetchSummary } from './summary';
 import { type SyncLoop, TOKEN } from './sync';
 
 const Url = z.string().min(1).max(2_000);
@@ -21,9 +23,23 @@ export const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('test-connection'), url: Url, token: Token.optional() }).strict(),
   z.object({ kind: z.literal('connect'), url: Url, token: Token.optional() }).strict(),
   z.object({ kind: z.literal('disconnect') }).strict(),
+  z
+    .object({
+      kind: z.literal('employee-summary'),
+      employeeId: z.string().min(1).max(200),
+      asOf: DateOnly.optional(),
+    })
+    .strict(),
 ]);
 
-const KINDS = new Set(['sync-now', 'local-changed', 'test-connection', 'connect', 'disconnect']);
+const KINDS = new Set([
+  'sync-now',
+  'local-changed',
+  'test-connection',
+  'connect',
+  'disconnect',
+  'employee-summary',
+]);
 
 export interface Sender {
   id?: string;
@@ -77,6 +93,8 @@ export async function handle(message: ToBackground, deps: HandlerDeps): Promise<
       await writeKey(KEYS.status, { state: 'solo' });
       return { ok: true, url: conn?.url ?? null };
     }
+    case 'employee-summary':
+      return fetchSummary(deps.fetch, deps.secrets, message.employeeId, message.asOf);
   }
 }
 

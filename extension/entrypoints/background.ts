@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
 import { registerAdapterHandlers } from '../background/adapters';
 import { listen } from '../background/messages';
-import { checkReminders } from '../background/reminders';
+import { registerReminders } from '../background/reminders';
 import { indexedDbSecrets } from '../background/secrets';
 import { ALARM_RETRY, ALARM_SYNC, createSyncLoop } from '../background/sync';
-
-const ALARM_REMINDERS = 'tandem-reminders';
 
 export default defineBackground(() => {
   // Chrome opens the side panel from the toolbar button; Firefox uses sidebar_action on its own.
@@ -25,13 +23,14 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
   });
 
-  // A sync every minute while the browser runs (and right after start), reminders twice an hour.
+  // Reminders: local rules plus the survey outbox, on their own alarms (background/reminders.ts).
+  registerReminders({ fetch: fetchFn, secrets });
+
+  // A sync every minute while the browser runs (and right after start).
   browser.alarms.create(ALARM_SYNC, { periodInMinutes: 1, delayInMinutes: 0.1 });
-  browser.alarms.create(ALARM_REMINDERS, { periodInMinutes: 30, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_SYNC) void loop.tick();
     else if (alarm.name === ALARM_RETRY) void loop.run();
-    else if (alarm.name === ALARM_REMINDERS) void checkReminders();
   });
   void loop.run();
 });

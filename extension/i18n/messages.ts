@@ -2,7 +2,12 @@
  * UI strings of the extension (not the method's content, which lives in shared/content).
  * Every key carries both languages; `{name}` placeholders are filled by `t(key, vars)`.
  */
+import { followupMessages } from './messages-followup';
+import { prepareMessages } from './messages-prepare';
+
 export const messages = {
+  ...followupMessages,
+  ...prepareMessages,
   'app.name': { 'zh-CN': 'Tandem', en: 'Tandem' },
   'app.tagline': { 'zh-CN': '绩效面谈助手', en: 'Performance conversations' },
 

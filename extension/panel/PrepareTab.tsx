@@ -12,6 +12,7 @@ import { addPerson, connection, cycles, editSession, setLocalMeta, team } from '
 import { bookingCheck, inviteText } from './invite';
 import { current, currentEntry, newSession, personName } from './model';
 import { pack } from './pack';
+import { PrepareFacts, PrepareTop } from './prepare/lazy';
 import { copyText, NoteField, Nudge, Segmented, StepSection, TextInput } from './ui';
 
 const KINDS: ConversationKind[] = ['plan', 'coaching', 'review'];
@@ -551,11 +552,18 @@ function Booking({ session }: { session: Session }) {
 export function PrepareTab() {
   const t = useT();
   const s = current.value;
-  if (!s) return <NewTalk />;
+  if (!s)
+    return (
+      <div class="stack">
+        <PrepareTop session={null} />
+        <NewTalk />
+      </div>
+    );
   const lang = locale.value;
   const piece = (id: 'strengths' | 'gaps' | 'nextGoals') => pack.agendaPieces.find((p) => p.id === id)!;
   return (
     <div class="stack" key={s.id}>
+      <PrepareTop session={s} />
       <StepSection step={1} session={s}>
         <TypeMatrix session={s} />
         <TextInput
@@ -568,6 +576,7 @@ export function PrepareTab() {
         />
       </StepSection>
       <StepSection step={2} session={s}>
+        <PrepareFacts session={s} />
         <NoteField
           session={s}
           id="facts"

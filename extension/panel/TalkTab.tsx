@@ -12,6 +12,7 @@ import { current, currentEntry, noteValue, nowIso, setNote } from './model';
 import { talkNudges } from './nudges';
 import { CausesEditor, NewTalk } from './PrepareTab';
 import { loadExamples, pack, stepOf } from './pack';
+import { CallNote } from './prepare/CallNote';
 import { NoteField, Nudge, Segmented, TextInput } from './ui';
 
 const TALK_STEPS = [5, 6, 7, 8, 9, 10] as const;
@@ -100,6 +101,7 @@ function StageTimer({ session, step }: { session: Session; step: number }) {
           </li>
         ))}
       </ol>
+      <CallNote session={session} />
       <p class="timer-note" aria-live="polite">
         {session.endedAt
           ? t('timer.lasted', { n: Math.round(st.overall.elapsedMin) })

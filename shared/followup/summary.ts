@@ -17,6 +17,7 @@
  * - Open support commitments: open manager-owned items of any live session of the employee.
  */
 import type { ActionItem, ConversationKind, Cycle, Rating, Session } from '../schemas/records';
+import { PREAMBLE, parseSections } from '../sync/notes';
 import {
   byDue,
   byTalkTime,
@@ -114,7 +115,7 @@ const KEY_POINT_MAX = 200;
 export function keyPoints(text: string | null | undefined, n = 3): string[] {
   if (!text) return [];
   const out: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of notesForKeyPoints(text).split(/\r?\n/)) {
     const line = raw
       .trim()
       .replace(/^(?:#{1,6}\s+|[-*•·+]\s+|\d{1,3}[.)]\s+|\d{1,3}、\s*|[（(]\d{1,3}[)）]\s*)/u, '')
@@ -124,6 +125,18 @@ export function keyPoints(text: string | null | undefined, n = 3): string[] {
     if (out.length >= n) break;
   }
   return out;
+}
+
+/**
+ * Notes written in sections by the side panel (`## Title {#id}`, shared/sync/notes.ts): the
+ * "Key points" section when it has text, else every section's text without its heading line.
+ * Plain text is used as it is.
+ */
+function notesForKeyPoints(text: string): string {
+  const sections = parseSections(text);
+  if (!sections.some((x) => x.id !== PREAMBLE)) return text;
+  const key = sections.find((x) => x.id === 'keyPoints' && x.body.trim() !== '');
+  return key ? key.body : sections.map((x) => x.body).join('\n');
 }
 
 const utcDate = (instant: string | null | undefined): string | null => {

@@ -31,6 +31,11 @@ export interface LocalMeta {
   selfAssessmentAsked?: boolean;
   /** The step the manager was on in the talk. */
   currentStep?: number;
+  /**
+   * What the panel filled in from calls seen on meeting pages (`tandem:calls` ids and the
+   * `startedAt`/`endedAt` it wrote); a value the manager has changed since is never touched.
+   */
+  fromCall?: { ids: string[]; startedAt?: string; endedAt?: string };
 }
 
 export interface Entry<T = AnyRecord> {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { applyDocumentLanguage, locale, useT } from '../../i18n';
+import { followPanelTarget } from '../../panel/followup/target';
 import { current, currentEntry, ensureCurrent } from '../../panel/model';
 import { PrepareTab } from '../../panel/PrepareTab';
 import { SessionBar } from '../../panel/SessionBar';
@@ -90,7 +91,10 @@ export function App() {
   }, [lang]);
 
   useEffect(() => {
-    if (hydrated.value) ensureCurrent();
+    if (!hydrated.value) return;
+    ensureCurrent();
+    // A clicked reminder says which session and tab to show (background/reminders.ts).
+    void followPanelTarget();
   }, [hydrated.value]);
 
   // Back in Talk: continue at the step the manager was on in this session.

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { applyDocumentLanguage, initLocale } from '../../i18n';
+import { startPrepareWiring } from '../../panel/prepare/start';
 import { initStore } from '../../store';
 import '../../ui/styles.css';
 import '../../ui/panel.css';
@@ -12,6 +13,7 @@ async function start() {
   render(<App />, document.getElementById('app')!);
   // For the size and speed report (DESIGN §7): time from navigation to the first complete render.
   performance.mark('tandem:first-render');
+  startPrepareWiring();
 }
 
 start().catch((err: unknown) => console.error('Tandem: side panel failed to start', err));
