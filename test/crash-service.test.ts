@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noExplicitAny: response bodies are untyped JSON in this test
 /**
  * The crash test against the real service (DESIGN §7 durability): `server/main.ts` runs on a
  * random port with a temp data dir; managers push sessions through `POST /api/v1/sync` from
@@ -13,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { call } from './service-process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 6;
@@ -59,20 +59,6 @@ function start(dir: string, token: string): Promise<Service> {
     child.on('error', reject);
     void exited.then(() => reject(new Error(`service exited before listening:\n${out}`)));
   });
-}
-
-async function call(base: string, token: string, method: string, p: string, json?: unknown) {
-  const res = await fetch(`${base}${p}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-    body: json ? JSON.stringify(json) : undefined,
-  });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  return { status: res.status, body };
 }
 
 describe('the service under kill -9', () => {

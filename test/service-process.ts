@@ -76,15 +76,18 @@ export function stopAll(): void {
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are untyped JSON in tests
 export type Reply = { status: number; body: any };
 
-/** One JSON call with a bearer token. */
-export async function call(
-  base: string,
+/**
+ * One JSON call with a bearer token through `send` (a real `fetch`, or an app's `app.request` in
+ * process); the reply's body is parsed as JSON when it is JSON, else left as text.
+ */
+export async function jsonCall(
+  send: (p: string, init: RequestInit) => Response | Promise<Response>,
   token: string,
   method: string,
   p: string,
   json?: unknown,
 ): Promise<Reply> {
-  const res = await fetch(`${base}${p}`, {
+  const res = await send(p, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -98,4 +101,9 @@ export async function call(
     body = JSON.parse(text);
   } catch {}
   return { status: res.status, body };
+}
+
+/** One JSON call with a bearer token to the service at `base`. */
+export function call(base: string, token: string, method: string, p: string, json?: unknown): Promise<Reply> {
+  return jsonCall((path, init) => fetch(`${base}${path}`, init), token, method, p, json);
 }

@@ -28,6 +28,7 @@ import {
   STORAGE_KEYS,
 } from '../adapters/messages';
 import { withLock } from '../store/storage';
+import { openSidePanel } from './side-panel';
 
 const Link = z.url({ protocol: /^https?$/ }).max(2_000);
 
@@ -75,29 +76,6 @@ function pageUrl(url: string): string {
 function clampAt(at: string): string {
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   return at > now ? now : at;
-}
-
-/** Ask the browser to open the side panel; call synchronously inside the message handler. */
-function openPanel(tabId: number): Promise<boolean> {
-  try {
-    if (import.meta.env.BROWSER === 'firefox') {
-      const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-      return sidebar
-        ? sidebar.open().then(
-            () => true,
-            () => false,
-          )
-        : Promise.resolve(false);
-    }
-    const panel = browser.sidePanel;
-    if (!panel?.open) return Promise.resolve(false);
-    return panel.open({ tabId }).then(
-      () => true,
-      () => false,
-    );
-  } catch {
-    return Promise.resolve(false);
-  }
 }
 
 async function readCalls(): Promise<CallRecord[]> {
@@ -204,7 +182,7 @@ export function registerAdapterHandlers(): void {
       }
       // Before any await: the click's user gesture is still valid here.
       const wantsPanel = parsed.data.type === 'invite/prepare' || parsed.data.type === 'launcher/open';
-      const panel = wantsPanel ? openPanel(tabId) : Promise.resolve(false);
+      const panel = wantsPanel ? openSidePanel({ tabId }) : Promise.resolve(false);
       handleAdapterMessage(parsed.data, tabId, sender, panel).then(sendResponse, (e: unknown) =>
         sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
       );

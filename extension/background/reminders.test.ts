@@ -7,10 +7,6 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApp } from '../../server/app';
-import { bootstrap } from '../../server/auth/bootstrap';
-import { defaultAppConfig } from '../../server/config';
-import { createMemoryStore } from '../../server/storage/memory';
 import { item, person, sess, uid } from '../../shared/followup/fixtures';
 import type { ActionItem, Session } from '../../shared/schemas/records';
 import { entryKey, newEntry } from '../../shared/sync/engine';
@@ -38,6 +34,7 @@ import {
   registerReminders,
 } from './reminders';
 import { memorySecrets } from './secrets';
+import { BASE, inProcessService } from './service.fixtures';
 import { TOKEN } from './sync';
 
 const NOW = new Date('2026-03-11T10:00:00Z'); // a Wednesday; 18:00 in Shanghai
@@ -308,39 +305,9 @@ describe('background reminders', () => {
 // ---------------------------------------------------------------------------------------------
 // The survey outbox, against the real service app in process
 
-const BASE = 'http://tandem.test';
-
-async function service(clock: () => Date) {
-  const store = createMemoryStore();
-  const app = createApp({ store, clock, config: defaultAppConfig({ rateLimitPerMinute: 0 }), log: () => {} });
-  const boot = await bootstrap(store, { clock });
-  let down = false;
-  const fetchFn: Fetch = async (input, init) => {
-    if (down) throw new TypeError('Failed to fetch');
-    const url = new URL(String(input));
-    return app.request(url.pathname + url.search, init as RequestInit);
-  };
-  const call = async (method: string, path: string, token: string, json?: unknown) => {
-    const res = await app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
-  const manager = (
-    await call('POST', '/api/v1/users', boot.token!, {
-      name: 'Mei',
-      email: 'mei@example.com',
-      role: 'manager',
-    })
-  ).body.token as string;
-  return { fetchFn, call, manager, setDown: (v: boolean) => (down = v) };
-}
-
 describe('survey outbox in the background', () => {
   it('fetches due links, caches them for offline, and marks one sent (also offline)', async () => {
-    const svc = await service(() => NOW);
+    const svc = await inProcessService(() => NOW);
     const secrets = memorySecrets();
     await secrets.set(TOKEN, svc.manager);
     await writeKey(KEYS.connection, {

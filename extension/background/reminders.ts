@@ -49,6 +49,7 @@ import {
 } from './followup-state';
 import { fromExtensionPage, type Sender } from './messages';
 import type { SecretStore } from './secrets';
+import { openSidePanel } from './side-panel';
 import { TOKEN } from './sync';
 
 export const ALARM_REMINDERS = 'tandem-reminders';
@@ -422,29 +423,6 @@ export async function checkReminders(
 // ---------------------------------------------------------------------------------------------
 // Opening the side panel where a notification leads
 
-/** Ask for the side panel; call synchronously inside the click so that it counts as the user's act. */
-function openSidePanelNow(): Promise<boolean> {
-  try {
-    if (import.meta.env.BROWSER === 'firefox') {
-      const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-      return sidebar
-        ? sidebar.open().then(
-            () => true,
-            () => false,
-          )
-        : Promise.resolve(false);
-    }
-    const panel = browser.sidePanel as { open?(o: { windowId: number }): Promise<void> } | undefined;
-    if (!panel?.open) return Promise.resolve(false);
-    return panel.open({ windowId: browser.windows?.WINDOW_ID_CURRENT ?? -2 }).then(
-      () => true,
-      () => false,
-    );
-  } catch {
-    return Promise.resolve(false);
-  }
-}
-
 /** Whether a side panel of ours is open somewhere (it then follows the target by itself). */
 async function sidePanelOpen(): Promise<boolean> {
   const getContexts = (
@@ -468,7 +446,8 @@ export type OpenedHow = 'side-panel' | 'existing' | 'tab';
  * open, the panel page in a tab).
  */
 export function openFromNotification(id: string, deps: Pick<ReminderDeps, 'now'> = {}): Promise<OpenedHow> {
-  const opened = openSidePanelNow();
+  // Before any await, so that it counts as the user's click.
+  const opened = openSidePanel({ windowId: browser.windows?.WINDOW_ID_CURRENT ?? -2 });
   return (async () => {
     const at = clock(deps).toISOString();
     const log = await readNotifiedLog();

@@ -5,41 +5,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApp } from '../../server/app';
-import { bootstrap } from '../../server/auth/bootstrap';
-import { defaultAppConfig } from '../../server/config';
-import { createMemoryStore } from '../../server/storage/memory';
-import type { Fetch } from './api';
 import { handle } from './messages';
 import { memorySecrets } from './secrets';
+import { BASE, inProcessService } from './service.fixtures';
 import { createSyncLoop } from './sync';
 
-const BASE = 'http://tandem.test';
-
 async function setup() {
-  const store = createMemoryStore();
-  const app = createApp({
-    store,
-    clock: () => new Date(),
-    config: defaultAppConfig({ rateLimitPerMinute: 0 }),
-    log: () => {},
-  });
-  const hr = (await bootstrap(store, { clock: () => new Date() })).token!;
-  let down = false;
-  const fetchFn: Fetch = async (input, init) => {
-    if (down) throw new TypeError('Failed to fetch');
-    const url = new URL(String(input));
-    return app.request(url.pathname + url.search, init as RequestInit);
-  };
-  const call = async (method: string, path: string, json: unknown) =>
-    app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${hr}`, 'content-type': 'application/json' },
-      body: JSON.stringify(json),
-    });
-  const manager = (await (
-    await call('POST', '/api/v1/users', { name: 'Mei', email: 'mei@example.com', role: 'manager' })
-  ).json()) as { token: string };
+  const svc = await inProcessService();
+  const call = (method: string, path: string, json: unknown) => svc.call(method, path, svc.hr, json);
   await call('PUT', '/api/v1/employees', [
     {
       id: 'e-1',
@@ -72,13 +45,13 @@ async function setup() {
   ]);
   const secrets = memorySecrets();
   const deps = {
-    fetch: fetchFn,
+    fetch: svc.fetchFn,
     secrets,
-    loop: createSyncLoop({ fetch: fetchFn, secrets }),
+    loop: createSyncLoop({ fetch: svc.fetchFn, secrets }),
     extensionId: 'x',
     extensionOrigin: 'chrome-extension://x/',
   };
-  return { deps, manager: manager.token, setDown: (v: boolean) => (down = v) };
+  return { deps, manager: svc.manager, setDown: svc.setDown };
 }
 
 describe('employee-summary message', () => {

@@ -6,58 +6,14 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApp } from '../../server/app';
-import { bootstrap } from '../../server/auth/bootstrap';
-import { defaultAppConfig } from '../../server/config';
-import { createMemoryStore } from '../../server/storage/memory';
 import type { Session } from '../../shared/schemas/records';
 import { entryKey, newEntry } from '../../shared/sync/engine';
 import { KEYS, readEntry, readPeople, recordKey, writeKey } from '../store/storage';
-import type { Fetch } from './api';
 import { testConnection } from './api';
 import { handle } from './messages';
 import { memorySecrets } from './secrets';
+import { BASE, inProcessService } from './service.fixtures';
 import { backoffMs, createSyncLoop, syncOnce, TOKEN } from './sync';
-
-const BASE = 'http://tandem.test';
-
-async function service() {
-  const store = createMemoryStore();
-  const app = createApp({
-    store,
-    clock: () => new Date(),
-    config: defaultAppConfig({ rateLimitPerMinute: 0 }),
-    log: () => {},
-  });
-  const boot = await bootstrap(store, { clock: () => new Date() });
-  const hr = boot.token!;
-  let down = false;
-  const fetchFn: Fetch = async (input, init) => {
-    if (down) throw new TypeError('Failed to fetch');
-    const url = new URL(String(input));
-    return app.request(url.pathname + url.search, init as RequestInit);
-  };
-  const call = async (method: string, path: string, token: string, json?: unknown) => {
-    const res = await app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
-  const manager = (
-    await call('POST', '/api/v1/users', hr, { name: 'Mei', email: 'mei@example.com', role: 'manager' })
-  ).body.token as string;
-  return {
-    fetchFn,
-    call,
-    hr,
-    manager,
-    setDown: (v: boolean) => {
-      down = v;
-    },
-  };
-}
 
 const SID = '11111111-1111-4111-8111-111111111111';
 const PID = '33333333-3333-4333-8333-333333333333';
@@ -68,7 +24,7 @@ beforeEach(() => {
 
 describe('sync client', () => {
   it('uploads solo work on connect, then merges edits made on both sides', async () => {
-    const svc = await service();
+    const svc = await inProcessService();
     const secrets = memorySecrets();
     // Solo: a person and a session made before any service was configured.
     await writeKey(KEYS.people, {
@@ -129,7 +85,7 @@ describe('sync client', () => {
   });
 
   it('keeps edits while the service is down and reports offline with a backoff', async () => {
-    const svc = await service();
+    const svc = await inProcessService();
     const secrets = memorySecrets();
     await secrets.set(TOKEN, svc.manager);
     await writeKey(KEYS.connection, { url: BASE, user: null });
@@ -142,7 +98,7 @@ describe('sync client', () => {
   });
 
   it('says exactly what is wrong with a connection', async () => {
-    const svc = await service();
+    const svc = await inProcessService();
     expect(await testConnection(svc.fetchFn, 'not a url', 'x')).toEqual({
       ok: false,
       problem: 'invalid-url',

@@ -13,7 +13,7 @@ import { bookingCheck, inviteText } from './invite';
 import { current, currentEntry, newSession, personName } from './model';
 import { pack } from './pack';
 import { PrepareFacts, PrepareTop } from './prepare/lazy';
-import { copyText, NoteField, Nudge, Segmented, StepSection, TextInput } from './ui';
+import { copyText, NoteField, Nudge, Segmented, SelectField, StepSection, TextInput } from './ui';
 
 const KINDS: ConversationKind[] = ['plan', 'coaching', 'review'];
 
@@ -112,24 +112,14 @@ export function NewTalk({ onDone }: { onDone?: () => void }) {
         testId="kind"
       />
       {cycles.value.length > 0 ? (
-        <div class="field">
-          <label class="field-label" for="nt-cycle">
-            {t('newTalk.cycle')}
-          </label>
-          <select
-            id="nt-cycle"
-            class="input"
-            value={cycleId}
-            onChange={(e) => setCycleId((e.currentTarget as HTMLSelectElement).value)}
-          >
-            <option value="">{t('newTalk.cycleAuto')}</option>
-            {cycles.value.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="nt-cycle" label={t('newTalk.cycle')} value={cycleId} onChange={setCycleId}>
+          <option value="">{t('newTalk.cycleAuto')}</option>
+          {cycles.value.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       {error ? (
         <p class="error" role="alert">
@@ -243,24 +233,19 @@ export function CausesEditor({ session, probing }: { session: Session; probing?:
         );
       })}
       <div class="cause-add">
-        <div class="field">
-          <label class="field-label" for={`cause-cat-${session.id}`}>
-            {t('causes.category')}
-          </label>
-          <select
-            id={`cause-cat-${session.id}`}
-            class="input"
-            value={cat}
-            onChange={(e) => setCat((e.currentTarget as HTMLSelectElement).value as CauseCategoryId)}
-            data-testid="cause-category"
-          >
-            {pack.causeCategories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {tc(c.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`cause-cat-${session.id}`}
+          label={t('causes.category')}
+          value={cat}
+          onChange={(v) => setCat(v as CauseCategoryId)}
+          testId="cause-category"
+        >
+          {pack.causeCategories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {tc(c.name, lang)}
+            </option>
+          ))}
+        </SelectField>
         <p class="field-hint">{tc(category.description, lang)}</p>
         {probing ? (
           <ul class="prompts">
@@ -442,27 +427,18 @@ function Booking({ session }: { session: Session }) {
           }}
           testId="scheduled-at"
         />
-        <div class="field">
-          <label class="field-label" for={`minutes-${session.id}`}>
-            {t('booking.length')}
-          </label>
-          <select
-            id={`minutes-${session.id}`}
-            class="input"
-            value={String(minutes)}
-            onChange={(e) =>
-              setLocalMeta('session', session.id, {
-                plannedMinutes: Number((e.currentTarget as HTMLSelectElement).value),
-              })
-            }
-          >
-            {[30, 45, 50, 60, 75, 90].map((m) => (
-              <option key={m} value={m}>
-                {t('booking.minutes', { n: m })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`minutes-${session.id}`}
+          label={t('booking.length')}
+          value={String(minutes)}
+          onChange={(v) => setLocalMeta('session', session.id, { plannedMinutes: Number(v) })}
+        >
+          {[30, 45, 50, 60, 75, 90].map((m) => (
+            <option key={m} value={m}>
+              {t('booking.minutes', { n: m })}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <TextInput
         label={t('booking.link')}

@@ -88,9 +88,18 @@ export const current = computed<Session | null>(() => currentEntry.value?.data ?
 export const currentItems = computed<Entry<ActionItem>[]>(() => {
   const s = current.value;
   if (!s) return [];
-  return actionItems.value
-    .filter((e) => e.data.sessionId === s.id)
-    .sort((a, b) => (a.data.updatedAt ?? a.id).localeCompare(b.data.updatedAt ?? b.id));
+  return (
+    actionItems.value
+      .filter((e) => e.data.sessionId === s.id)
+      // In the order they were added here; records that came from the service have no local
+      // creation time and keep the order of their last server change, before the new ones.
+      .sort(
+        (a, b) =>
+          (a.local?.createdAt ?? a.data.updatedAt ?? '').localeCompare(
+            b.local?.createdAt ?? b.data.updatedAt ?? '',
+          ) || a.id.localeCompare(b.id),
+      )
+  );
 });
 
 export function personName(id: string | null | undefined): string {

@@ -3,29 +3,10 @@
  * bulk of the pack and only the Talk tab needs them, so they load on demand (`loadExamples`).
  * Plain data, no zod (the pack is validated in shared/content's own tests).
  */
-import { kinds, stages } from '../../shared/content/pack/kinds';
-import { agendaPieces, causeCategories, feedbackModels, grow, smart } from '../../shared/content/pack/method';
-import { employeeTypes, principles } from '../../shared/content/pack/people';
-import { nudges, pitfalls } from '../../shared/content/pack/quality';
-import { conversationSteps } from '../../shared/content/pack/steps-conversation';
-import { followUpSteps } from '../../shared/content/pack/steps-follow-up';
-import { prepareSteps } from '../../shared/content/pack/steps-prepare';
+import { corePack } from '../../shared/content/pack/core';
 import type { Example } from '../../shared/content/schema';
 
-export const pack = {
-  kinds,
-  stages,
-  steps: [...prepareSteps, ...conversationSteps, ...followUpSteps],
-  agendaPieces,
-  causeCategories,
-  employeeTypes,
-  principles,
-  pitfalls,
-  nudges,
-  feedbackModels,
-  grow,
-  smart,
-};
+export const pack = corePack;
 
 export type CorePack = typeof pack;
 

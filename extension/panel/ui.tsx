@@ -133,6 +133,40 @@ export function TextInput(p: TextInputProps) {
   );
 }
 
+/** A labelled `<select>` (its options are the children); `onChange` gets the chosen value. */
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  testId,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  testId?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label class="field-label" for={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        class="input"
+        value={value}
+        onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}
+        data-testid={testId}
+      >
+        {children}
+      </select>
+    </div>
+  );
+}
+
 /** A notes field of the session, shared or private (private goes to `privateNotes`, never to HR). */
 export function NoteField({
   session,

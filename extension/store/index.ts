@@ -277,7 +277,8 @@ export const editItem = (id: string, path: string, value: unknown) =>
   editRecord('actionItem', id, path, value);
 
 export function createRecord(type: RecordType, data: AnyRecord, local?: LocalMeta): void {
-  queue(entryKey(type, data.id), { op: 'create', type, data, ...(local ? { local } : {}) });
+  const meta: LocalMeta = { createdAt: new Date().toISOString(), ...local };
+  queue(entryKey(type, data.id), { op: 'create', type, data, local: meta });
 }
 
 export function deleteRecord(type: RecordType, id: string): void {

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropSchema, freshSchema, PG_REQUIRED, pgAvailable, warnPgMissing } from '../../test/pg';
+import { jsonCall } from '../../test/service-process';
 import { createApp } from '../app';
 import { bootstrap } from '../auth/bootstrap';
 import { defaultAppConfig } from '../config';
@@ -60,22 +61,8 @@ async function admin(argv: string[], env: Record<string, string>) {
 
 function client(store: Store) {
   const app = createApp({ store, clock: CLOCK, config });
-  return async (token: string, method: string, p: string, json?: unknown) => {
-    const res = await app.request(p, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: json !== undefined ? JSON.stringify(json) : undefined,
-    });
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    return { status: res.status, body };
-  };
+  return (token: string, method: string, p: string, json?: unknown) =>
+    jsonCall((path, init) => app.request(path, init), token, method, p, json);
 }
 
 type Seeded = { hrToken: string; managerToken: string; managerCursor: string; outboxUrls: string[] };

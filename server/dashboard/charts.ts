@@ -4,7 +4,7 @@
  * dark follow the system. Every chart is `role="img"` with an `aria-label` and a `<title>` that say
  * what it shows in words and numbers, and the page shows the same numbers as text or a table.
  */
-import { esc } from '../surveys/render';
+import { esc } from '../html/page';
 
 const f = (n: number) => (Math.round(n * 10) / 10).toString();
 

@@ -7,16 +7,16 @@
  * Every string from people or the store goes through `esc`.
  */
 import { guidePack } from '../../shared/content/guide';
+import { esc, htmlDocument, LOGO_SVG, languageNav } from '../html/page';
 import type { CommentGroup, Group, GroupBy, MetricsWarning, SuppressionReason } from '../metrics';
-import { formatDay, LANGS, type Lang } from '../surveys/messages';
-import { esc } from '../surveys/render';
+import { formatDay, type Lang } from '../surveys/messages';
 import { barRows, histogram, scatter, sparkline } from './charts';
 import { type DashboardText, text } from './messages';
 import { CSS } from './style';
 import type { DashboardData } from './view';
 
 const ICONS = {
-  logo: '<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="9" cy="12" r="6" fill="none" stroke="currentColor" stroke-width="2.2"/><circle cx="15" cy="12" r="6" fill="none" stroke="currentColor" stroke-width="2.2" opacity=".55"/></svg>',
+  logo: LOGO_SVG,
   alert:
     '<svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3.5 22 20.5H2z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><path d="M12 10v4.5M12 17.6v.1" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/></svg>',
   check:
@@ -26,8 +26,6 @@ const ICONS = {
     '<svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19.5h14" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>',
   eye: '<svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 3l18 18M10.6 6.2A9.5 9.5 0 0 1 12 6c5 0 9 6 9 6a16 16 0 0 1-3 3.4M6.5 8.2C4.4 9.8 3 12 3 12s4 6 9 6a8.6 8.6 0 0 0 3.6-.8" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>',
 } as const;
-
-const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -40,22 +38,7 @@ const minutes = (v: number | null, t: DashboardText) => (v === null ? '—' : t.
 const rText = (v: number | null) => (v === null ? '—' : v.toFixed(2));
 
 export function shell(lang: Lang, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="referrer" content="same-origin">
-<meta name="robots" content="noindex, nofollow">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlDocument({ lang, title, css: CSS, referrer: 'same-origin', body });
 }
 
 function query(params: Record<string, string | undefined>): string {
@@ -66,11 +49,11 @@ function query(params: Record<string, string | undefined>): string {
 }
 
 function langSwitch(lang: Lang, params: Record<string, string | undefined>): string {
-  const links = LANGS.map((l) => {
-    const current = l === lang ? ' aria-current="true"' : '';
-    return `<a href="/dashboard${esc(query({ ...params, lang: l }))}" lang="${l}" hreflang="${l}"${current}>${LANG_NAMES[l]}</a>`;
-  }).join('');
-  return `<nav class="pills" aria-label="${esc(text[lang].language)}">${links}</nav>`;
+  return languageNav(lang, {
+    className: 'pills',
+    label: text[lang].language,
+    href: (l) => `/dashboard${esc(query({ ...params, lang: l }))}`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

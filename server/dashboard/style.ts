@@ -3,7 +3,7 @@
  * inline `style` attributes anywhere). The palette and type follow the survey page
  * (server/surveys/render.ts); light and dark follow the system.
  */
-import { createHash } from 'node:crypto';
+import { styleHash, styleOnlyCsp } from '../html/page';
 
 export const CSS = `:root{color-scheme:light dark;--bg:#f4f4f0;--surface:#fff;--surface-2:#f0f0eb;--text:#1b1c1f;--muted:#5a5e66;--faint:#8a8e96;--border:#dcdcd4;--grid:#e6e6df;--accent:#2d57c8;--accent-soft:#e9eefb;--accent-text:#1f45a8;--on-accent:#fff;--c1:#8fa8e8;--c2:#4f74d6;--c3:#1f3f9a;--ok:#207565;--ok-soft:#e3f2ee;--warn:#9a5410;--warn-soft:#fbefe2;--warn-bar:#e39a4f;--err:#b3261e;--shadow:0 1px 2px rgb(0 0 0/5%),0 6px 20px rgb(0 0 0/4%);--font:system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif}
 @media (prefers-color-scheme:dark){:root{--bg:#121316;--surface:#1b1d21;--surface-2:#24262b;--text:#e9e9ec;--muted:#a4a8b0;--faint:#7d818a;--border:#34363d;--grid:#2b2d33;--accent:#8aa9ff;--accent-soft:#232c45;--accent-text:#b3c7ff;--on-accent:#0f1524;--c1:#3d5290;--c2:#6f8fe6;--c3:#b3c7ff;--ok:#5cc7b0;--ok-soft:#17302b;--warn:#e6a15c;--warn-soft:#33261a;--warn-bar:#c98443;--err:#ff8a80;--shadow:none}}
@@ -136,13 +136,7 @@ footer{margin:18px 4px 0;text-align:center;color:var(--faint);font-size:12px}
 @media (max-width:1000px){.dims,.charts,.charts.even{grid-template-columns:1fr}.dim-grid{grid-column:auto}.kpis{grid-template-columns:1fr 1fr}.warnings ul{grid-template-columns:1fr}.toolbar .btn{margin-left:0}}
 @media (max-width:640px){.dim-grid{grid-template-columns:1fr}.quotes{grid-template-columns:1fr}.wrap{padding:0 14px 30px}}`;
 
-export const STYLE_HASH = `'sha256-${createHash('sha256').update(CSS, 'utf8').digest('base64')}'`;
+export const STYLE_HASH = styleHash(CSS);
 
 /** No script at all; the one style sheet; forms post only to this origin. */
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  `style-src ${STYLE_HASH}`,
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DASHBOARD_CSP = styleOnlyCsp(STYLE_HASH);

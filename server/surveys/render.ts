@@ -4,16 +4,9 @@
  * move within a group, space picks, Tab leaves) with large boxes to tap; light and dark follow the
  * system. Every string from people or the store goes through `esc`.
  */
-import { createHash } from 'node:crypto';
 import { guidePack } from '../../shared/content/guide';
-import { LANGS, type Lang, page } from './messages';
-
-export function esc(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
-}
+import { esc, htmlDocument, LOGO_SVG, languageNav, styleHash, styleOnlyCsp } from '../html/page';
+import { type Lang, page } from './messages';
 
 const CSS = `:root{color-scheme:light dark;--bg:#f6f6f3;--surface:#fff;--surface-2:#efefeb;--text:#1b1c1f;--muted:#5a5e66;--border:#d6d6cf;--accent:#2d57c8;--accent-soft:#e9eefb;--accent-text:#1f45a8;--on-accent:#fff;--ok:#207565;--ok-soft:#e3f2ee;--warn:#9a5410;--warn-soft:#fbefe2;--err:#b3261e;--err-soft:#fcebea;--shadow:0 1px 2px rgb(0 0 0/6%),0 8px 24px rgb(0 0 0/5%);--font:system-ui,-apple-system,"Segoe UI",Roboto,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif}
 @media (prefers-color-scheme:dark){:root{--bg:#141518;--surface:#1d1f23;--surface-2:#26282d;--text:#e9e9ec;--muted:#a4a8b0;--border:#3a3c43;--accent:#8aa9ff;--accent-soft:#232c45;--accent-text:#b3c7ff;--on-accent:#0f1524;--ok:#5cc7b0;--ok-soft:#17302b;--warn:#e6a15c;--warn-soft:#33261a;--err:#ff8a80;--err-soft:#3a1e1d;--shadow:none}}
@@ -79,19 +72,13 @@ footer{margin:20px 4px 0;text-align:center;color:var(--muted);font-size:.78rem}
 @media (prefers-reduced-motion:reduce){.opt span{transition:none}.opt input:checked+span{transform:none}}`;
 
 /** `'sha256-…'` of the one inline style sheet, for the CSP. */
-export const STYLE_HASH = `'sha256-${createHash('sha256').update(CSS, 'utf8').digest('base64')}'`;
+export const STYLE_HASH = styleHash(CSS);
 
 /** The page's Content-Security-Policy: nothing but this style sheet and posts to itself. */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  `style-src ${STYLE_HASH}`,
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const PAGE_CSP = styleOnlyCsp(STYLE_HASH);
 
 const ICONS = {
-  logo: '<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="9" cy="12" r="6" fill="none" stroke="currentColor" stroke-width="2.2"/><circle cx="15" cy="12" r="6" fill="none" stroke="currentColor" stroke-width="2.2" opacity=".55"/></svg>',
+  logo: LOGO_SVG,
   lock: '<svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="4.5" y="10.5" width="15" height="10" rx="2.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M8 10.5V8a4 4 0 0 1 8 0v2.5" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
   check:
     '<svg width="32" height="32" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>',
@@ -102,37 +89,16 @@ const ICONS = {
     '<svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2.2"/><path d="M12 7.5v5.5M12 16.4v.1" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/></svg>',
 } as const;
 
-const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
-
-function langSwitch(lang: Lang): string {
-  const links = LANGS.map((l) => {
-    const current = l === lang ? ' aria-current="true"' : '';
-    return `<a href="?lang=${l}" lang="${l}" hreflang="${l}"${current}>${LANG_NAMES[l]}</a>`;
-  }).join('');
-  return `<nav class="lang" aria-label="${esc(page[lang].languageSwitch)}">${links}</nav>`;
-}
-
 function shell(lang: Lang, title: string, main: string, withSwitch: boolean): string {
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<div class="wrap">
-<header class="top"><span class="brand">${ICONS.logo}Tandem</span>${withSwitch ? langSwitch(lang) : ''}</header>
+  const languages = withSwitch
+    ? languageNav(lang, { className: 'lang', label: page[lang].languageSwitch, href: (l) => `?lang=${l}` })
+    : '';
+  const body = `<div class="wrap">
+<header class="top"><span class="brand">${ICONS.logo}Tandem</span>${languages}</header>
 ${main}
 <footer>${esc(page[lang].footer)}</footer>
-</div>
-</body>
-</html>
-`;
+</div>`;
+  return htmlDocument({ lang, title, css: CSS, referrer: 'no-referrer', body });
 }
 
 // ---------------------------------------------------------------------------------------------

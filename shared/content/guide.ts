@@ -4,16 +4,11 @@
  * `index.ts` offers the same pack validated as `defaultGuide`.
  */
 
+import { corePack } from './pack/core';
 import { closingExamples } from './pack/examples-close';
 import { middleExamples } from './pack/examples-middle';
 import { openingExamples } from './pack/examples-open';
-import { kinds, stages } from './pack/kinds';
-import { agendaPieces, causeCategories, feedbackModels, grow, smart } from './pack/method';
-import { employeeTypes, principles } from './pack/people';
-import { dimensions, nudges, pitfalls, survey } from './pack/quality';
-import { conversationSteps } from './pack/steps-conversation';
-import { followUpSteps } from './pack/steps-follow-up';
-import { prepareSteps } from './pack/steps-prepare';
+import { dimensions, survey } from './pack/quality';
 import type { GuidePack } from './schema';
 
 export const GUIDE_VERSION = '1.0.0';
@@ -21,19 +16,8 @@ export const GUIDE_VERSION = '1.0.0';
 export const guidePack: GuidePack = {
   version: GUIDE_VERSION,
   locales: ['zh-CN', 'en'],
-  kinds,
-  stages,
-  steps: [...prepareSteps, ...conversationSteps, ...followUpSteps],
-  agendaPieces,
-  causeCategories,
-  employeeTypes,
-  principles,
-  pitfalls,
-  nudges,
+  ...corePack,
   dimensions,
   survey,
-  feedbackModels,
-  grow,
-  smart,
   examples: [...openingExamples, ...middleExamples, ...closingExamples],
 };

@@ -17,7 +17,7 @@
 import ICAL from 'ical.js';
 import { findMeetingUrl, unwrapRedirect } from './links';
 import type { InviteAttendee, InviteError, InviteInfo, InvitePerson, Localized } from './types';
-import { cleanEmail, cleanMultiline, cleanText, stripHtml } from './util';
+import { cleanEmail, cleanMultiline, cleanText, inviteFailure, rejectInput, stripHtml } from './util';
 import { isValidZone, resolveZoneName, toInstant, zonedTimeToUtc } from './zone';
 
 export type IcsErrorCode =
@@ -73,21 +73,7 @@ const MESSAGES: Record<IcsErrorCode, Localized> = {
 };
 
 function fail(code: IcsErrorCode, detail?: string): IcsResult {
-  return {
-    ok: false,
-    error: { code, message: MESSAGES[code], ...(detail ? { detail: detail.slice(0, 300) } : {}) },
-  };
-}
-
-function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const sample = text.slice(0, 4096);
-  let bad = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
-  }
-  return bad > Math.max(3, sample.length * 0.05);
+  return inviteFailure(code, MESSAGES, detail, 300);
 }
 
 /** Unescape an iCalendar TEXT value ical.js left raw (it does so for unknown `X-` properties). */
@@ -388,9 +374,9 @@ export function parseIcs(text: string, opts: IcsOptions = {}): IcsResult {
 }
 
 function parseIcsUnsafe(input: string, opts: IcsOptions): IcsResult {
-  if (typeof input !== 'string' || input.trim() === '') return fail('empty');
-  if (input.length > MAX_ICS_LENGTH) return fail('too-large');
-  if (looksBinary(input)) return fail('binary');
+  const rejected = rejectInput(input, MAX_ICS_LENGTH);
+  // A file is "too large" where pasted text is "too long": same guard, the file's own wording.
+  if (rejected) return fail(rejected === 'too-long' ? 'too-large' : rejected);
   const text = input.replace(/^\uFEFF/, '').replace(/^\s+/, '');
   if (!/^BEGIN:VCALENDAR\s*(?:\r?\n|$)/i.test(text)) return fail('not-icalendar');
   if (!/(?:^|\n)END:VCALENDAR\s*$/i.test(text.trimEnd())) return fail('truncated');

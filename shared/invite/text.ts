@@ -30,7 +30,15 @@
  */
 import { findMeetingUrl, findUrls } from './links';
 import type { InviteAttendee, InviteError, InviteInfo, InvitePerson, Localized } from './types';
-import { cleanEmail, cleanMultiline, cleanText, hasCjk, normalizeName } from './util';
+import {
+  cleanEmail,
+  cleanMultiline,
+  cleanText,
+  hasCjk,
+  inviteFailure,
+  normalizeName,
+  rejectInput,
+} from './util';
 import { isRealDate, isValidZone, localParts, resolveZoneName, toInstant, zonedTimeToUtc } from './zone';
 
 export type TextErrorCode = 'empty' | 'too-long' | 'binary' | 'bad-date' | 'not-an-invite';
@@ -74,10 +82,7 @@ const MESSAGES: Record<TextErrorCode, Localized> = {
 };
 
 function fail(code: TextErrorCode, detail?: string): TextResult {
-  return {
-    ok: false,
-    error: { code, message: MESSAGES[code], ...(detail ? { detail: detail.slice(0, 200) } : {}) },
-  };
+  return inviteFailure(code, MESSAGES, detail, 200);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,17 +509,6 @@ const INVITED =
 
 // ---------------------------------------------------------------------------------------------
 
-function isBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const sample = text.slice(0, 4096);
-  let bad = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
-  }
-  return bad > Math.max(3, sample.length * 0.05);
-}
-
 const BOILERPLATE =
   /^(?:microsoft teams (?:meeting|会议)|google meet joining info|join (?:zoom meeting|with google meet|the meeting)|加入 ?zoom ?会议|点击链接|click (?:here|the link)|_{5,}|-{5,}|=+|\*+)/i;
 
@@ -555,9 +549,8 @@ export function parseInviteText(text: string, opts: TextOptions): TextResult {
 }
 
 function parseUnsafe(text: string, opts: TextOptions): TextResult {
-  if (typeof text !== 'string' || text.trim() === '') return fail('empty');
-  if (text.length > MAX_TEXT_LENGTH) return fail('too-long');
-  if (isBinary(text)) return fail('binary');
+  const rejected = rejectInput(text, MAX_TEXT_LENGTH);
+  if (rejected) return fail(rejected);
   const nowMs =
     opts?.now instanceof Date && Number.isFinite(opts.now.getTime()) ? opts.now.getTime() : Date.now();
 

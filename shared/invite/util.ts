@@ -1,4 +1,47 @@
 /** Small text helpers the invite parsers share. No dependencies, safe in a content script. */
+import type { InviteError, Localized } from './types';
+
+/** Why an input was turned away before parsing: the same three guards for a file and for pasted text. */
+export type InputRejection = 'empty' | 'too-long' | 'binary';
+
+/**
+ * The guards every invite parser runs first, so junk is refused cheaply and with a clear reason
+ * before any pattern or ical.js sees it; undefined when the input may be parsed.
+ */
+export function rejectInput(input: unknown, maxLength: number): InputRejection | undefined {
+  if (typeof input !== 'string' || input.trim() === '') return 'empty';
+  if (input.length > maxLength) return 'too-long';
+  if (looksBinary(input)) return 'binary';
+  return undefined;
+}
+
+/** A NUL, or more than 5% control characters or U+FFFD in the first 4 KiB (at least 4). */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const sample = text.slice(0, 4096);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return bad > Math.max(3, sample.length * 0.05);
+}
+
+/**
+ * The `{ok: false}` result of a parser: the localized message of `code`, and the parser's own
+ * detail (an exception message) cut to `maxDetail` so that junk cannot make the result large.
+ */
+export function inviteFailure<C extends string>(
+  code: C,
+  messages: Record<C, Localized>,
+  detail: string | undefined,
+  maxDetail: number,
+): { ok: false; error: InviteError<C> & { detail?: string } } {
+  return {
+    ok: false,
+    error: { code, message: messages[code], ...(detail ? { detail: detail.slice(0, maxDetail) } : {}) },
+  };
+}
 
 /**
  * The email check zod's `z.email()` applies, repeated without zod so that parsers drop an address

@@ -36,6 +36,8 @@ export interface LocalMeta {
    * `startedAt`/`endedAt` it wrote); a value the manager has changed since is never touched.
    */
   fromCall?: { ids: string[]; startedAt?: string; endedAt?: string };
+  /** When the manager made the record here: keeps lists in the order things were added. */
+  createdAt?: string;
 }
 
 export interface Entry<T = AnyRecord> {

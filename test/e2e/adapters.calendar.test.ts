@@ -9,24 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PendingInvite } from '../../extension/adapters/messages';
 import { InviteInfoSchema } from '../../shared/invite/types';
 import {
-  captureErrors,
-  extensionWorker,
+  type AdapterRun,
+  callFixture,
   localIso,
   mountMs,
+  openSitePage,
   reportTimes,
   settle,
+  startAdapterRun,
   written,
 } from './adapters.support';
 import { E2E, requireE2e } from './available';
-import {
-  type Browser,
-  buildExtension,
-  type FixtureServer,
-  launchBrowser,
-  screenshot,
-  startFixtureServer,
-  TIMEOUT,
-} from './harness';
+import { type Browser, screenshot, TIMEOUT } from './harness';
 
 requireE2e();
 
@@ -142,30 +136,18 @@ const count = (page: Page) => page.evaluate((t) => document.getElementsByTagName
 const inside = (page: Page, root: string) =>
   page.evaluate(([t, r]) => !!document.querySelector(t!)?.closest(r!), [TAG, root]);
 
-async function fx(page: Page, call: string): Promise<void> {
-  await page.evaluate(`window.fixture.${call}`);
-}
-
 describe.skipIf(!E2E.run)('calendar adapters in Chromium', { timeout: TIMEOUT.launch }, () => {
-  let server: FixtureServer;
+  let run: AdapterRun | undefined;
   let browser: Browser;
   let worker: Worker;
 
   beforeAll(async () => {
-    const [s, ext] = await Promise.all([startFixtureServer(), buildExtension()]);
-    server = s;
-    browser = await launchBrowser({
-      extensionPath: ext,
-      hosts: server.hosts,
-      port: server.port,
-      locale: 'en',
-    });
-    worker = await extensionWorker(browser.context);
+    run = await startAdapterRun('en');
+    ({ browser, worker } = run);
   }, TIMEOUT.build);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await run?.close();
   });
 
   /** Click the button and wait for the background to store an invite with this title. */
@@ -189,11 +171,7 @@ describe.skipIf(!E2E.run)('calendar adapters in Chromium', { timeout: TIMEOUT.la
     const times: number[] = [];
 
     beforeAll(async () => {
-      page = await browser.context.newPage();
-      errors = captureErrors(page);
-      await page.goto(site.url);
-      await page.waitForFunction(() => 'fixture' in window);
-      await settle(page);
+      ({ page, errors } = await openSitePage(browser.context, site.url));
     });
 
     afterAll(async () => {
@@ -206,14 +184,14 @@ describe.skipIf(!E2E.run)('calendar adapters in Chromium', { timeout: TIMEOUT.la
     });
 
     it('mounts once beside the open event, and again after re-renders, never twice', async () => {
-      await fx(page, "open('e1')");
+      await callFixture(page, "open('e1')");
       await expect.poll(() => count(page)).toBe(1);
       expect(await inside(page, site.root)).toBe(true);
       times.push((await mountMs(page, TAG)) ?? Number.NaN);
       expect(await page.evaluate((t) => document.querySelector(t)?.getAttribute('lang'), TAG)).toBe('en');
 
       for (const step of ['rerender()', 'replace()', 'rerender()', 'replace()']) {
-        await fx(page, step);
+        await callFixture(page, step);
         await expect.poll(() => count(page)).toBe(1);
         expect(await inside(page, site.root)).toBe(true);
         times.push((await mountMs(page, TAG)) ?? Number.NaN);
@@ -233,7 +211,7 @@ describe.skipIf(!E2E.run)('calendar adapters in Chromium', { timeout: TIMEOUT.la
     });
 
     it('reads the new event after switching events', async () => {
-      await fx(page, "open('e2')");
+      await callFixture(page, "open('e2')");
       await expect.poll(() => count(page)).toBe(1);
       const stored = await prepare(page, site.e2.title as string);
       expect(stored.invite).toMatchObject(site.e2);
@@ -242,30 +220,30 @@ describe.skipIf(!E2E.run)('calendar adapters in Chromium', { timeout: TIMEOUT.la
     });
 
     it('removes the button when the event closes', async () => {
-      await fx(page, 'close()');
+      await callFixture(page, 'close()');
       await expect.poll(() => count(page)).toBe(0);
     });
 
     it('stays away quietly when the markup has changed', async () => {
-      await fx(page, "open('e1', { changed: true })");
+      await callFixture(page, "open('e1', { changed: true })");
       await settle(page, 500);
       expect(await count(page)).toBe(0);
-      await fx(page, 'rerender()');
+      await callFixture(page, 'rerender()');
       await settle(page);
       expect(await count(page)).toBe(0);
-      await fx(page, 'close()');
+      await callFixture(page, 'close()');
     });
 
     if (site.name === 'outlook') {
       it('mounts in the full event view, not on a mail in the reading pane', async () => {
-        await fx(page, "openFull('e1')");
+        await callFixture(page, "openFull('e1')");
         await expect.poll(() => count(page)).toBe(1);
         expect(await inside(page, '[data-app-section="ReadingPane"]')).toBe(true);
         const stored = await prepare(page, site.e1.title as string);
         expect(stored.invite).toMatchObject({ title: site.e1.title, start: site.e1.start });
-        await fx(page, 'openMail()');
+        await callFixture(page, 'openMail()');
         await expect.poll(() => count(page)).toBe(0);
-        await fx(page, 'close()');
+        await callFixture(page, 'close()');
       });
     }
 
@@ -279,7 +257,7 @@ describe.skipIf(!E2E.run)('calendar adapters in Chromium', { timeout: TIMEOUT.la
     try {
       await page.goto(SITES[0]!.url);
       await page.waitForFunction(() => 'fixture' in window);
-      await fx(page, "open('e1')");
+      await callFixture(page, "open('e1')");
       await expect.poll(() => count(page)).toBe(1);
       const before = (await written(worker, KEY)).length;
       await page.evaluate((t) => {

@@ -10,24 +10,19 @@ import { LEFT_GRACE_MS } from '../../extension/adapters/meeting';
 import type { CallRecord, PanelRequest } from '../../extension/adapters/messages';
 import { normalizeMeetingUrl } from '../../shared/invite/links';
 import {
+  type AdapterRun,
+  callFixture,
   captureErrors,
-  extensionWorker,
   mountMs,
+  openSitePage,
   reportTimes,
   settle,
+  startAdapterRun,
   stored,
   written,
 } from './adapters.support';
 import { E2E, requireE2e } from './available';
-import {
-  type Browser,
-  buildExtension,
-  type FixtureServer,
-  launchBrowser,
-  screenshot,
-  startFixtureServer,
-  TIMEOUT,
-} from './harness';
+import { type Browser, screenshot, TIMEOUT } from './harness';
 
 requireE2e();
 
@@ -73,30 +68,18 @@ const SITES: Site[] = [
 
 const count = (page: Page) => page.evaluate((t) => document.getElementsByTagName(t).length, TAG);
 
-async function fx(page: Page, call: string): Promise<void> {
-  await page.evaluate(`window.fixture.${call}`);
-}
-
 describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.launch }, () => {
-  let server: FixtureServer;
+  let run: AdapterRun | undefined;
   let browser: Browser;
   let worker: Worker;
 
   beforeAll(async () => {
-    const [s, ext] = await Promise.all([startFixtureServer(), buildExtension()]);
-    server = s;
-    browser = await launchBrowser({
-      extensionPath: ext,
-      hosts: server.hosts,
-      port: server.port,
-      locale: 'zh-CN',
-    });
-    worker = await extensionWorker(browser.context);
+    run = await startAdapterRun('zh-CN');
+    ({ browser, worker } = run);
   }, TIMEOUT.build);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await run?.close();
   });
 
   const calls = async (meetingUrl: string) =>
@@ -108,11 +91,7 @@ describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.la
     const times: number[] = [];
 
     beforeAll(async () => {
-      page = await browser.context.newPage();
-      errors = captureErrors(page);
-      await page.goto(site.url);
-      await page.waitForFunction(() => 'fixture' in window);
-      await settle(page);
+      ({ page, errors } = await openSitePage(browser.context, site.url));
     });
 
     afterAll(async () => {
@@ -145,14 +124,14 @@ describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.la
 
     it('records the call start when the in-call UI appears, once, through re-renders', async () => {
       const t0 = new Date().toISOString();
-      await fx(page, 'join()');
+      await callFixture(page, 'join()');
       await expect.poll(async () => (await calls(site.meetingUrl)).length).toBe(1);
       const [call] = await calls(site.meetingUrl);
       expect(call!.joinedAt >= t0.replace(/\.\d{3}Z$/, 'Z').slice(0, 19)).toBe(true);
       expect(call!.leftAt).toBeUndefined();
 
       // The call bar re-renders (gone for 50 ms): still one call, still going on.
-      await fx(page, 'rerender()');
+      await callFixture(page, 'rerender()');
       await page.waitForTimeout(LEFT_GRACE_MS + 700);
       const after = await calls(site.meetingUrl);
       expect(after).toHaveLength(1);
@@ -166,7 +145,7 @@ describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.la
 
     it('records the call end when the in-call UI goes away', async () => {
       const leftFrom = new Date().toISOString().slice(0, 19);
-      await fx(page, 'leave()');
+      await callFixture(page, 'leave()');
       await expect
         .poll(async () => (await calls(site.meetingUrl))[0]?.leftAt, { timeout: 10_000 })
         .toBeTruthy();
@@ -187,7 +166,7 @@ describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.la
     try {
       await page.goto(`${url}/`);
       await page.waitForFunction(() => 'fixture' in window);
-      await fx(page, 'join()');
+      await callFixture(page, 'join()');
       await expect.poll(async () => (await calls(url)).filter((c) => !c.leftAt).length).toBe(1);
       await page.goto('https://meet.google.com/');
       await expect.poll(async () => (await calls(url)).filter((c) => !c.leftAt).length).toBe(0);
@@ -201,7 +180,7 @@ describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.la
     const url = 'https://meet.google.com/xyz-abcd-efg';
     await page.goto(`${url}/`);
     await page.waitForFunction(() => 'fixture' in window);
-    await fx(page, 'join()');
+    await callFixture(page, 'join()');
     await expect.poll(async () => (await calls(url)).filter((c) => !c.leftAt).length).toBe(1);
     await page.close();
     await expect.poll(async () => (await calls(url)).filter((c) => !c.leftAt).length).toBe(0);
@@ -215,9 +194,9 @@ describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.la
       await page.goto(`${url}/`);
       await page.waitForFunction(() => 'fixture' in window);
       const before = (await calls(url)).length;
-      await fx(page, 'join({ changed: true })');
+      await callFixture(page, 'join({ changed: true })');
       await settle(page, 800);
-      await fx(page, 'leave()');
+      await callFixture(page, 'leave()');
       await settle(page, LEFT_GRACE_MS + 300);
       expect((await calls(url)).length).toBe(before);
       expect(errors).toEqual([]);

@@ -1,11 +1,20 @@
 /**
- * Shared by the page-adapter browser tests: the extension's service worker (to read what the
- * background stored), page error capture, and the mounting times the content scripts report.
+ * Shared by the page-adapter browser tests: the fixture server and Chromium with the extension,
+ * the extension's service worker (to read what the background stored), fixture pages with page
+ * error capture, and the mounting times the content scripts report.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { ARTIFACTS_DIR, TIMEOUT } from './harness';
+import {
+  ARTIFACTS_DIR,
+  type Browser,
+  buildExtension,
+  type FixtureServer,
+  launchBrowser,
+  startFixtureServer,
+  TIMEOUT,
+} from './harness';
 
 type SwGlobal = {
   chrome: {
@@ -43,6 +52,31 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return worker;
 }
 
+export interface AdapterRun {
+  server: FixtureServer;
+  browser: Browser;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/** The fixture server at the real hosts and Chromium with the built extension, in `locale`. */
+export async function startAdapterRun(locale: string): Promise<AdapterRun> {
+  const [server, ext] = await Promise.all([startFixtureServer(), buildExtension()]);
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server.close();
+  };
+  try {
+    browser = await launchBrowser({ extensionPath: ext, hosts: server.hosts, port: server.port, locale });
+    const worker = await extensionWorker(browser.context);
+    return { server, browser, worker, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 /** Every value written to `key` since the worker was set up (so a panel that consumes a key cannot hide it). */
 export function written<T>(worker: Worker, key: string): Promise<T[]> {
   return worker.evaluate((k) => {
@@ -70,6 +104,24 @@ export function captureErrors(page: Page): string[] {
     }
   });
   return errors;
+}
+
+/** Run the fixture page's own script (`window.fixture.open('e1')`, `join()`, …). */
+export async function callFixture(page: Page, call: string): Promise<void> {
+  await page.evaluate(`window.fixture.${call}`);
+}
+
+/** A new tab on the fixture page at `url`, its errors captured, once its script and the content script have settled. */
+export async function openSitePage(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = captureErrors(page);
+  await page.goto(url);
+  await page.waitForFunction(() => 'fixture' in window);
+  await settle(page);
+  return { page, errors };
 }
 
 /** Let the page and the content script settle: two animation frames and a short pause. */

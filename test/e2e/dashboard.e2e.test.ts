@@ -8,12 +8,10 @@
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { parse } from 'csv-parse/sync';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { defaultAppConfig } from '../../server/config';
@@ -21,8 +19,9 @@ import { SESSION_COOKIE, SESSION_PREFIX } from '../../server/dashboard/session';
 import { type SeedResult, seedDemo } from '../../server/demo/seed';
 import { openLowdbStore } from '../../server/storage/lowdb';
 import type { Store } from '../../server/storage/types';
-import { CHROMIUM_PATH, E2E, requireE2e } from './available';
+import { E2E, requireE2e } from './available';
 import { screenshot, TIMEOUT } from './harness';
+import { closeServer, consoleErrors, launchChromium, listen } from './web';
 
 requireE2e();
 
@@ -43,43 +42,20 @@ describe.skipIf(!E2E.run)('HR dashboard in Chromium', { timeout: TIMEOUT.launch 
     seeded = await seedDemo(store, { today: NOW });
     const config = defaultAppConfig({ rateLimitPerMinute: 0 });
     const app = createApp({ store, clock: () => NOW, config, log: () => {} });
-    server = await new Promise<Server>((ok) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s as Server));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(app.fetch));
     config.publicUrl = base;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-      timeout: TIMEOUT.launch,
-    });
+    browser = await launchChromium();
   }, TIMEOUT.launch);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
-    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+    await closeServer(server);
     await store?.close().catch(() => {});
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   function desktop(locale: string, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
     return browser.newContext({ locale, colorScheme, viewport: DESKTOP, acceptDownloads: true });
-  }
-
-  /** Console errors (a CSP refusal of the style sheet or anything else) fail the test. */
-  function watch(page: Page): string[] {
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return errors;
   }
 
   async function signIn(page: Page, token: string) {
@@ -99,7 +75,7 @@ describe.skipIf(!E2E.run)('HR dashboard in Chromium', { timeout: TIMEOUT.launch 
     const ctx = await desktop('zh-CN');
     try {
       const page = await ctx.newPage();
-      const errors = watch(page);
+      const errors = consoleErrors(page);
       const first = await page.goto(`${base}/dashboard`);
       expect(first?.status()).toBe(200);
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -189,7 +165,7 @@ describe.skipIf(!E2E.run)('HR dashboard in Chromium', { timeout: TIMEOUT.launch 
       const ctx = await desktop(locale, scheme);
       try {
         const page = await ctx.newPage();
-        const errors = watch(page);
+        const errors = consoleErrors(page);
         await signIn(page, seeded.hrToken);
         const lang = locale === 'en-US' ? 'en' : 'zh-CN';
         expect(await page.getAttribute('html', 'lang')).toBe(lang);

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { call as callService } from '../service-process';
 import { ROOT } from './harness';
 
 export interface Service {
@@ -79,22 +80,8 @@ export async function startService(): Promise<Service> {
       c.kill('SIGTERM');
     });
 
-  const call = async (method: string, path: string, token: string, json?: unknown) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    return { status: res.status, body };
-  };
+  const call = (method: string, path: string, token: string, json?: unknown) =>
+    callService(url, token, method, path, json);
 
   await start();
   return {

@@ -9,20 +9,19 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/auth/bootstrap';
 import { defaultAppConfig } from '../../server/config';
 import { createMemoryStore } from '../../server/storage/memory';
 import type { Store } from '../../server/storage/types';
-import { CHROMIUM_PATH, E2E, requireE2e } from './available';
+import { E2E, requireE2e } from './available';
 import { screenshot, TIMEOUT } from './harness';
+import { closeServer, consoleErrors, launchChromium, listen } from './web';
 
 requireE2e();
 
@@ -92,17 +91,6 @@ describe.skipIf(!E2E.run)('survey page in Chromium', { timeout: TIMEOUT.launch }
     });
   }
 
-  /** Fails the test on any console error (a CSP refusal of the style sheet would show up here). */
-  function watch(page: Page): string[] {
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      // The 400/410 answers the tests ask for are logged as failed loads; anything else counts.
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return errors;
-  }
-
   async function responses(): Promise<any[]> {
     return store.read((tx) => tx.find('surveyResponses'));
   }
@@ -130,26 +118,15 @@ describe.skipIf(!E2E.run)('survey page in Chromium', { timeout: TIMEOUT.launch }
       startsOn: '2026-01-01',
       endsOn: '2026-06-30',
     });
-    server = await new Promise<Server>((ok) => {
-      const s = serve({ fetch: handle.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s as Server));
-    });
-    config.publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-      timeout: TIMEOUT.launch,
-    });
+    let base: string;
+    ({ server, base } = await listen(handle.fetch));
+    config.publicUrl = base;
+    browser = await launchChromium();
   }, TIMEOUT.launch);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
-    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+    await closeServer(server);
     await store?.close().catch(() => {});
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -160,7 +137,7 @@ describe.skipIf(!E2E.run)('survey page in Chromium', { timeout: TIMEOUT.launch }
     const ctx = await phone('zh-CN');
     try {
       const page = await ctx.newPage();
-      const errors = watch(page);
+      const errors = consoleErrors(page);
       const res = await page.goto(url);
       expect(res?.status()).toBe(200);
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -208,7 +185,7 @@ describe.skipIf(!E2E.run)('survey page in Chromium', { timeout: TIMEOUT.launch }
     const dark = await phone('zh-CN', 'dark');
     try {
       const page = await dark.newPage();
-      const errors = watch(page);
+      const errors = consoleErrors(page);
       await page.goto(url);
       await screenshot(page, 'survey-zh-CN-dark');
       await page.locator('nav.lang a[lang="en"]').tap();
@@ -223,7 +200,7 @@ describe.skipIf(!E2E.run)('survey page in Chromium', { timeout: TIMEOUT.launch }
     const light = await phone('en-US');
     try {
       const page = await light.newPage();
-      const errors = watch(page);
+      const errors = consoleErrors(page);
       await page.goto(url);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await screenshot(page, 'survey-en-light');

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are untyped JSON in these tests
 /** Test fixtures for the service: a real in-memory store, a fixed clock, users of each role. */
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/auth/bootstrap';
 import { type AppConfig, defaultAppConfig } from '../../server/config';
@@ -17,13 +18,19 @@ export type Req = {
   csv?: string;
   body?: string;
   headers?: Record<string, string>;
+  /** The client's address, as the Node server would report it (rate limits, survey pages). */
+  address?: string;
 };
 
-export async function setup(overrides: Partial<AppConfig> = {}) {
+/**
+ * The service on a fresh in-memory store, with HR bootstrapped. `clock` defaults to the fixed
+ * `NOW`; the survey tests pass one they can move.
+ */
+export async function setup(overrides: Partial<AppConfig> = {}, clock: () => Date = fixedClock) {
   const store = createMemoryStore();
   const config = defaultAppConfig({ rateLimitPerMinute: 0, ...overrides });
-  const app = createApp({ store, clock: fixedClock, config, log: () => {} });
-  const boot = await bootstrap(store, { clock: fixedClock });
+  const app = createApp({ store, clock, config, log: () => {} });
+  const boot = await bootstrap(store, { clock });
   const hr = boot.token!;
 
   async function call(method: string, path: string, r: Req = {}): Promise<Res> {
@@ -38,7 +45,8 @@ export async function setup(overrides: Partial<AppConfig> = {}) {
       body = r.csv;
       headers['content-type'] ??= 'text/csv';
     }
-    const res = await app.request(path, { method, headers, body });
+    const env = r.address ? { incoming: { socket: { remoteAddress: r.address } } } : undefined;
+    const res = await app.request(path, { method, headers, body }, env as never);
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -66,8 +74,8 @@ export async function setup(overrides: Partial<AppConfig> = {}) {
 export const ROSTER_HEADER = 'id,name,email,department,managerEmail,status,leftOn';
 
 /** Two managers, A (reports a1, a2) and B (report b1), one cycle. */
-export async function world(overrides: Partial<AppConfig> = {}) {
-  const t = await setup(overrides);
+export async function world(overrides: Partial<AppConfig> = {}, clock: () => Date = fixedClock) {
+  const t = await setup(overrides, clock);
   const A = await t.createUser('Manager A', 'a@corp.example');
   const B = await t.createUser('Manager B', 'b@corp.example');
   const csv = [
@@ -84,6 +92,24 @@ export async function world(overrides: Partial<AppConfig> = {}) {
   });
   if (c.status !== 201) throw new Error(`cycle ${c.status} ${c.text}`);
   return { ...t, A, B };
+}
+
+export type World = Awaited<ReturnType<typeof world>>;
+
+/** Push new sessions and action items as `token`'s manager by sync; every one must be applied. */
+export async function push(w: World, token: string, sessions: any[], actionItems: any[] = []) {
+  const r = await w.call('POST', '/api/v1/sync', {
+    token,
+    json: {
+      push: {
+        sessions: sessions.map((s) => ({ ...s, baseVersion: 0 })),
+        actionItems: actionItems.map((a) => ({ ...a, baseVersion: 0 })),
+      },
+    },
+  });
+  expect(r.body.results.map((x: any) => x.status)).toEqual(
+    [...sessions, ...actionItems].map(() => 'applied'),
+  );
 }
 
 export function session(employeeId: string, extra: Record<string, unknown> = {}) {

@@ -1,24 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are untyped JSON in these tests
 /** GET /api/v1/reminders: the manager's own to-dos, computed by shared/followup over the service's data. */
 import { describe, expect, it } from 'vitest';
-import { actionItem, session, world } from './helpers';
-
-type W = Awaited<ReturnType<typeof world>>;
-
-async function push(w: W, token: string, sessions: any[], actionItems: any[] = []) {
-  const r = await w.call('POST', '/api/v1/sync', {
-    token,
-    json: {
-      push: {
-        sessions: sessions.map((s) => ({ ...s, baseVersion: 0 })),
-        actionItems: actionItems.map((a) => ({ ...a, baseVersion: 0 })),
-      },
-    },
-  });
-  expect(r.body.results.map((x: any) => x.status)).toEqual(
-    [...sessions, ...actionItems].map(() => 'applied'),
-  );
-}
+import { actionItem, push, session, type World, world } from './helpers';
 
 /** The clock is Monday 2 March 2026, 09:00 UTC (helpers.NOW). */
 async function seeded() {
@@ -56,7 +39,7 @@ async function seeded() {
   return { ...w, toPrepare, toRecord, recorded, cancelled, toDelete, support, late, nextWeek, bTalk };
 }
 
-const get = (w: W, token: string | undefined, query = '') =>
+const get = (w: World, token: string | undefined, query = '') =>
   w.call('GET', `/api/v1/reminders${query}`, token ? { token } : {});
 
 describe('GET /api/v1/reminders', () => {

@@ -1,24 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies are untyped JSON in these tests
 /** GET /api/v1/employees/:id/summary: the one-pager, for the manager's own reports and for HR. */
 import { describe, expect, it } from 'vitest';
-import { actionItem, session, world } from './helpers';
-
-type W = Awaited<ReturnType<typeof world>>;
-
-async function push(w: W, token: string, sessions: any[], actionItems: any[] = []) {
-  const r = await w.call('POST', '/api/v1/sync', {
-    token,
-    json: {
-      push: {
-        sessions: sessions.map((s) => ({ ...s, baseVersion: 0 })),
-        actionItems: actionItems.map((a) => ({ ...a, baseVersion: 0 })),
-      },
-    },
-  });
-  expect(r.body.results.map((x: any) => x.status)).toEqual(
-    [...sessions, ...actionItems].map(() => 'applied'),
-  );
-}
+import { actionItem, push, session, type World, world } from './helpers';
 
 /** a1 has two talks with A; the clock is 2 March 2026 (helpers.NOW). */
 async function seeded() {
@@ -64,7 +47,7 @@ async function seeded() {
   return { ...w, coaching, onlyPrivate, items };
 }
 
-const get = (w: W, token: string | undefined, id: string, query = '') =>
+const get = (w: World, token: string | undefined, id: string, query = '') =>
   w.call('GET', `/api/v1/employees/${encodeURIComponent(id)}/summary${query}`, token ? { token } : {});
 
 describe('GET /api/v1/employees/:id/summary', () => {

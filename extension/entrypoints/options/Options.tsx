@@ -180,6 +180,12 @@ function Connection() {
   );
 }
 
+/** The two ends of the quiet hours, each with its label. */
+const QUIET_PARTS = [
+  ['start', 'opt.rem.quietFrom'],
+  ['end', 'opt.rem.quietUntil'],
+] as const;
+
 function Reminders() {
   const t = useT();
   const lang = locale.value;
@@ -264,26 +270,18 @@ function Reminders() {
         </label>
         {quiet ? (
           <div class="row opt-times">
-            <label class="opt-time">
-              <span>{t('opt.rem.quietFrom')}</span>
-              <input
-                class="input"
-                type="time"
-                value={quiet.start}
-                onChange={(e) => setQuiet('start', (e.currentTarget as HTMLInputElement).value)}
-                data-testid="quiet-start"
-              />
-            </label>
-            <label class="opt-time">
-              <span>{t('opt.rem.quietUntil')}</span>
-              <input
-                class="input"
-                type="time"
-                value={quiet.end}
-                onChange={(e) => setQuiet('end', (e.currentTarget as HTMLInputElement).value)}
-                data-testid="quiet-end"
-              />
-            </label>
+            {QUIET_PARTS.map(([part, label]) => (
+              <label key={part} class="opt-time">
+                <span>{t(label)}</span>
+                <input
+                  class="input"
+                  type="time"
+                  value={quiet[part]}
+                  onChange={(e) => setQuiet(part, (e.currentTarget as HTMLInputElement).value)}
+                  data-testid={`quiet-${part}`}
+                />
+              </label>
+            ))}
           </div>
         ) : null}
         <p class="field-hint" id="quiet-hint">

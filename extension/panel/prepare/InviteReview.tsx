@@ -8,7 +8,7 @@ import { locale, useT } from '../../i18n';
 import { cycles, sessions, team } from '../../store';
 import { cycleFor, personName } from '../model';
 import { KindLabel } from '../PrepareTab';
-import { Segmented } from '../ui';
+import { Segmented, SelectField } from '../ui';
 import { fmtDay, fmtWhen, shortLink } from './format';
 import {
   type Answers,
@@ -145,24 +145,19 @@ function Chooser({ r }: { r: Review }) {
         />
       ) : null}
       {r.needs.includes('cycle') && cycleQ ? (
-        <div class="field">
-          <label class="field-label" for={`cycle-${r.id}`}>
-            {cycleQ.message[lang]}
-          </label>
-          <select
-            id={`cycle-${r.id}`}
-            class="input"
-            value={cycleId}
-            onChange={(e) => setCycleId((e.currentTarget as HTMLSelectElement).value)}
-            data-testid="choose-cycle"
-          >
-            {(cycleQ.options ?? []).map((o) => (
-              <option key={o.value} value={o.value}>
-                {cycles.value.find((c) => c.id === o.value)?.name ?? o.label[lang]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`cycle-${r.id}`}
+          label={cycleQ.message[lang]}
+          value={cycleId}
+          onChange={setCycleId}
+          testId="choose-cycle"
+        >
+          {(cycleQ.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {cycles.value.find((c) => c.id === o.value)?.name ?? o.label[lang]}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       {error ? (
         <p class="error" role="alert">

@@ -303,9 +303,8 @@ async function onPendingInvite(p: PendingInvite | undefined): Promise<void> {
 }
 
 /** Pasted invite text → the same path as a calendar invite. Never throws. */
-export async function importText(text: string): Promise<boolean> {
-  importing.value = true;
-  try {
+export function importText(text: string): Promise<boolean> {
+  return runImport(async () => {
     const { parseInviteText } = await import('../../../shared/invite/text');
     const r = parseInviteText(text, { now: new Date(), timeZone: timeZone() });
     if (!r.ok) {
@@ -314,18 +313,12 @@ export async function importText(text: string): Promise<boolean> {
     }
     await takeInvite(r.invite, 'text');
     return true;
-  } catch (e) {
-    importError.value = failure(e);
-    return false;
-  } finally {
-    importing.value = false;
-  }
+  });
 }
 
 /** An `.ics` file → its event (the next one not over, else the first). Never throws. */
-export async function importIcsFile(file: Blob & { name?: string }): Promise<boolean> {
-  importing.value = true;
-  try {
+export function importIcsFile(file: Blob & { name?: string }): Promise<boolean> {
+  return runImport(async () => {
     if (file.size > MAX_FILE_BYTES) {
       importError.value = {
         'zh-CN': '文件太大，不像是一个会议邀请（上限 5 MB）。',
@@ -348,6 +341,14 @@ export async function importIcsFile(file: Blob & { name?: string }): Promise<boo
       events[0]!;
     await takeInvite(next, 'ics', { others: events.filter((e) => e !== next).slice(0, 20) });
     return true;
+  });
+}
+
+/** One import with `importing` on while it runs; whatever it throws becomes the import's error. */
+async function runImport(run: () => Promise<boolean>): Promise<boolean> {
+  importing.value = true;
+  try {
+    return await run();
   } catch (e) {
     importError.value = failure(e);
     return false;
