@@ -33,6 +33,9 @@ function start(dir: string, token: string): Promise<Service> {
       cwd: ROOT,
       env: {
         ...process.env,
+        // This test is about the embedded store: never let an inherited DATABASE_URL switch it.
+        DATABASE_URL: undefined,
+        TANDEM_PG_SCHEMA: undefined,
         PORT: '0',
         HOST: '127.0.0.1',
         TANDEM_DATA_DIR: dir,
