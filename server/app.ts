@@ -13,6 +13,7 @@ import { bodyLimit, extensionCors, rateLimit, securityHeaders } from './middlewa
 import { actionItemsRouter } from './routes/action-items';
 import { cyclesRouter } from './routes/cycles';
 import { employeesRouter } from './routes/employees';
+import { guideRouter } from './routes/guide';
 import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { ratingsRouter } from './routes/ratings';
@@ -49,6 +50,7 @@ export function createApp({ store, clock, config, log }: CreateAppOptions): Hono
     .route('/', usersRouter(deps))
     .route('/', employeesRouter(deps))
     .route('/', cyclesRouter(deps))
+    .route('/', guideRouter(deps))
     .route('/', ratingsRouter(deps))
     .route('/', sessionsRouter(deps))
     .route('/', actionItemsRouter(deps))

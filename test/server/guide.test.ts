@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { defaultGuide } from '../../shared/content';
+import { world } from './helpers';
+
+/** An organisation's own pack: the built-in one with its own words for step 1. */
+function orgPack() {
+  const pack = structuredClone(defaultGuide);
+  pack.steps[0]!.title = { 'zh-CN': '写下这次面谈的一句话目标', en: 'Write the one-sentence goal' };
+  return pack;
+}
+
+describe('content pack route', () => {
+  it('serves the built-in pack to anyone signed in, and refuses strangers', async () => {
+    const w = await world();
+    expect((await w.call('GET', '/api/v1/guide')).status).toBe(401);
+    const r = await w.call('GET', '/api/v1/guide', { token: w.A.token });
+    expect(r.status).toBe(200);
+    expect(r.body.source).toBe('built-in');
+    expect(r.body.pack.steps).toHaveLength(12);
+  });
+
+  it('lets HR replace it with a valid pack and go back to the built-in one', async () => {
+    const w = await world();
+    const put = await w.call('PUT', '/api/v1/guide', { token: w.hr, json: orgPack() });
+    expect(put.status).toBe(200);
+    const r = await w.call('GET', '/api/v1/guide', { token: w.B.token });
+    expect(r.body.source).toBe('organisation');
+    expect(r.body.updatedAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(r.body.pack.steps[0].title.en).toBe('Write the one-sentence goal');
+    const del = await w.call('DELETE', '/api/v1/guide', { token: w.hr });
+    expect(del.body.source).toBe('built-in');
+    expect((await w.call('GET', '/api/v1/guide', { token: w.B.token })).body.source).toBe('built-in');
+  });
+
+  it('rejects a broken pack with the exact path of what is wrong, and stores nothing', async () => {
+    const w = await world();
+    const before = w.snapshot();
+    const pack = orgPack() as unknown as { steps: { title: Record<string, string> }[] };
+    delete pack.steps[6]!.title.en;
+    const r = await w.call('PUT', '/api/v1/guide', { token: w.hr, json: pack });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'steps.6.title.en' })]),
+    );
+    expect(w.snapshot()).toBe(before);
+  });
+
+  it('is HR’s to change: a manager gets 403 and nothing changes', async () => {
+    const w = await world();
+    const before = w.snapshot();
+    expect((await w.call('PUT', '/api/v1/guide', { token: w.A.token, json: orgPack() })).status).toBe(403);
+    expect((await w.call('DELETE', '/api/v1/guide', { token: w.A.token })).status).toBe(403);
+    expect(w.snapshot()).toBe(before);
+  });
+});
