@@ -86,7 +86,10 @@ describe('admin backup of a running lowdb service', () => {
         else acked.push(id);
       }
     });
-    await new Promise((r) => setTimeout(r, 600));
+    // Wait on a condition, not a fixed time: the backup must meet a store that is being written.
+    for (const until = Date.now() + 30_000; acked.length < 20 && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
 
     // The backup runs as its own process while the writers go on.
     const ackedBefore = [...acked];

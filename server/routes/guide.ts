@@ -4,15 +4,22 @@
  * schema as the built-in one, or go back to the built-in pack.
  */
 import { Hono } from 'hono';
-import { defaultGuide, validateGuidePack } from '../../shared/content';
+import { defaultGuide, type GuidePack, validateGuidePack } from '../../shared/content';
 import { currentUser, requireRole, requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError } from '../middleware/errors';
+import type { ReadTx } from '../storage/types';
 
 const GUIDE_KEY = 'guide';
 
-type StoredGuide = { pack: unknown; updatedAt: string; updatedBy: string };
+type StoredGuide = { pack: GuidePack; updatedAt: string; updatedBy: string };
+
+/** The pack in use: the organisation's own when HR has set one, else the built-in one. */
+export async function currentGuide(tx: ReadTx): Promise<GuidePack> {
+  const row = await tx.get('settings', GUIDE_KEY);
+  return (row?.value as StoredGuide | undefined)?.pack ?? defaultGuide;
+}
 
 export function guideRouter({ store, clock }: Deps) {
   return new Hono<AppEnv>()

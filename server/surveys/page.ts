@@ -24,12 +24,14 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import type { GuidePack } from '../../shared/content/schema';
 import { EmployeeAnswer, ManagerAnswer, type SurveyResponse } from '../../shared/schemas';
 import { hashToken, tokenMatches } from '../auth/tokens';
 import { bodyText } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, errorResponse, invalidInput } from '../middleware/errors';
 import { fixedWindowLimiter, rateLimited, remoteAddress } from '../middleware/limits';
+import { currentGuide } from '../routes/guide';
 import type { StoredSession, StoredSurvey } from '../storage/types';
 import { checkFormToken, formToken, LINK_TOKEN, readSurveyKeys, type SurveyKeys } from './links';
 import { formatDay, kindPhrase, type Lang, negotiateLang, page } from './messages';
@@ -43,7 +45,14 @@ export const SURVEY_RATE_LIMITS = { perLink: 20, perAddress: 120 } as const;
 
 type State = 'open' | 'used' | 'expired' | 'closed';
 
-type Found = { survey: StoredSurvey; session: StoredSession | undefined; keys: SurveyKeys; state: State };
+type Found = {
+  survey: StoredSurvey;
+  session: StoredSession | undefined;
+  keys: SurveyKeys;
+  state: State;
+  /** The survey wording of the content pack in use (the organisation's own, if HR set one). */
+  texts: GuidePack['survey'];
+};
 
 function stateOf(survey: StoredSurvey, session: StoredSession | undefined, now: string): State {
   if (survey.answeredAt) return 'used';
@@ -229,7 +238,8 @@ export function surveyPageRouter({ store, clock, config }: Deps) {
       const keys = await readSurveyKeys(tx);
       if (!keys) return null;
       const session = await tx.get('sessions', survey.sessionId);
-      return { survey, session, keys, state: stateOf(survey, session, now) };
+      const texts = (await currentGuide(tx)).survey;
+      return { survey, session, keys, state: stateOf(survey, session, now), texts };
     });
   }
 
@@ -270,6 +280,7 @@ export function surveyPageRouter({ store, clock, config }: Deps) {
         csrf: formToken(found.keys, found.survey.id, clock()),
         values: {},
         errors: {},
+        texts: found.texts,
       });
       return html(c, 200, form, lang);
     })
@@ -322,6 +333,7 @@ export function surveyPageRouter({ store, clock, config }: Deps) {
               csrf: formToken(keys, survey.id, now),
               values: parsed.values,
               errors: parsed.errors,
+              texts: found.texts,
               ...(notice ? { notice } : {}),
             }),
             lang,

@@ -5,6 +5,7 @@
  * system. Every string from people or the store goes through `esc`.
  */
 import { guidePack } from '../../shared/content/guide';
+import type { GuidePack } from '../../shared/content/schema';
 import { esc, htmlDocument, LOGO_SVG, languageNav, styleHash, styleOnlyCsp } from '../html/page';
 import { type Lang, page } from './messages';
 
@@ -125,6 +126,8 @@ export type FormView = {
   errors: Record<string, string>;
   /** A notice above the form (the page was open too long). */
   notice?: string;
+  /** The survey texts of the organisation's content pack; the built-in ones when absent. */
+  texts?: GuidePack['survey'];
 };
 
 function scaleField(
@@ -135,7 +138,8 @@ function scaleField(
 ): string {
   const { lang, values, errors } = view;
   const [lo, hi] = q.scale === '0-10' ? [0, 10] : [1, 5];
-  const ends = q.scale === '0-10' ? guidePack.survey.npsLabels : guidePack.survey.scaleLabels;
+  const texts = view.texts ?? guidePack.survey;
+  const ends = q.scale === '0-10' ? texts.npsLabels : texts.scaleLabels;
   const err = errors[q.id];
   // 0–10 wraps onto two rows on a phone: the end labels then say which number they belong to.
   const wraps = q.scale === '0-10';
@@ -165,11 +169,13 @@ function endLabel(n: number, label: string, withNumber: boolean): string {
 export function renderForm(view: FormView): string {
   const t = page[view.lang];
   const { lang, kind, errors } = view;
-  const questions = questionsOf(kind);
+  const texts = view.texts ?? guidePack.survey;
+  // Ids and scales are fixed by the pack's schema; only the wording comes from the pack.
+  const questions = kind === 'employee' ? texts.employee : texts.manager;
   const total = questions.length + 1;
   const title = kind === 'employee' ? t.titleEmployee : t.titleManager;
-  const intro = kind === 'employee' ? guidePack.survey.intro[lang] : t.introManager;
-  const privacy = kind === 'employee' ? guidePack.survey.privacy[lang] : t.privacyManager;
+  const intro = kind === 'employee' ? texts.intro[lang] : t.introManager;
+  const privacy = kind === 'employee' ? texts.privacy[lang] : t.privacyManager;
   const nErrors = Object.keys(errors).length;
   const alerts = [
     view.notice ? `<p class="alert warn" role="status">${esc(view.notice)}</p>` : '',
@@ -179,7 +185,7 @@ export function renderForm(view: FormView): string {
   const cErr = errors.comment;
   const commentHint = kind === 'employee' ? t.commentHintEmployee : t.commentHintManager;
   const comment = `<div class="field${cErr ? ' bad' : ''}">
-<label for="comment"><span class="num">${total} / ${total}</span>${esc(guidePack.survey.comment[lang])}</label>
+<label for="comment"><span class="num">${total} / ${total}</span>${esc(texts.comment[lang])}</label>
 <p class="hint" id="comment-hint">${esc(commentHint)}</p>
 ${cErr ? `<p class="msg" id="err-comment">${ICONS.alert}${esc(cErr)}</p>` : ''}<textarea id="comment" name="comment" rows="4" maxlength="2000" aria-describedby="comment-hint${cErr ? ' err-comment' : ''}"${cErr ? ' aria-invalid="true"' : ''}>${esc(view.values.comment ?? '')}</textarea>
 </div>`;

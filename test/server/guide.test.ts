@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGuide } from '../../shared/content';
 import { world } from './helpers';
+import { surveyWorld } from './surveys.fixtures';
 
 /** An organisation's own pack: the built-in one with its own words for step 1. */
 function orgPack() {
@@ -51,5 +52,26 @@ describe('content pack route', () => {
     expect((await w.call('PUT', '/api/v1/guide', { token: w.A.token, json: orgPack() })).status).toBe(403);
     expect((await w.call('DELETE', '/api/v1/guide', { token: w.A.token })).status).toBe(403);
     expect(w.snapshot()).toBe(before);
+  });
+});
+
+describe('the survey page follows the content pack in use', () => {
+  it('shows the organisation’s wording once HR sets a pack, and the built-in wording after a reset', async () => {
+    const w = await surveyWorld();
+    const s = await w.recorded(w.A.token, 'a1');
+    const { path } = await w.linkOf(w.A.token, s.id);
+    const pack = orgPack();
+    pack.survey.employee[0]!.text = {
+      'zh-CN': '我认可这次的评估结果。',
+      en: 'I accept the result of this review.',
+    };
+    expect((await w.call('PUT', '/api/v1/guide', { token: w.hr, json: pack })).status).toBe(200);
+    const page = await w.call('GET', `${path}?lang=en`);
+    expect(page.text).toContain('I accept the result of this review.');
+    expect(page.text).toContain('name="fair" value="5"');
+    await w.call('DELETE', '/api/v1/guide', { token: w.hr });
+    const again = await w.call('GET', `${path}?lang=en`);
+    expect(again.text).not.toContain('I accept the result of this review.');
+    expect(again.text).toContain(defaultGuide.survey.employee[0]!.text.en);
   });
 });
