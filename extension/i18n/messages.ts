@@ -354,16 +354,6 @@ export const messages = {
   'field.status': { 'zh-CN': '状态', en: 'Status' },
   'field.consensus': { 'zh-CN': '共识', en: 'Agreement' },
 
-  'reminder.record': {
-    'zh-CN': '和 {name} 的面谈还没记录。趁还记得，花五分钟写下共识和行动项。',
-    en: 'Your talk with {name} is not recorded yet. Take five minutes for the agreements and action items.',
-  },
-  'reminder.due': { 'zh-CN': '今天到期：{title}（{name}）', en: 'Due today: {title} ({name})' },
-  'reminder.prepare': {
-    'zh-CN': '明天和 {name} 面谈。准备好主要任务、事实和问题了吗？',
-    en: 'You meet {name} tomorrow. Main goal, facts and questions ready?',
-  },
-
   'options.title': { 'zh-CN': 'Tandem 设置', en: 'Tandem settings' },
   'options.service': { 'zh-CN': '团队服务（可选）', en: 'Team service (optional)' },
   'options.serviceIntro': {

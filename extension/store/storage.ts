@@ -19,7 +19,6 @@ export const KEYS = {
   status: 'tandem:status',
   /** The configured service (URL and who we are there; never the token). */
   connection: 'tandem:connection',
-  prefs: 'tandem:prefs',
   /** Ids of reminders already shown. */
   reminded: 'tandem:reminded',
 } as const;
@@ -58,17 +57,6 @@ export interface Connection {
   url: string;
   user: { id: string; name: string; email: string; role: 'manager' | 'hr' } | null;
 }
-
-export interface Prefs {
-  /** Remind to record a talk when it is this many hours old and not recorded (0: off). */
-  recordReminderHours: number;
-  /** Remind about action items on their due day. */
-  dueReminders: boolean;
-  /** Remind to prepare a booked talk the day before. */
-  prepareReminders: boolean;
-}
-
-export const DEFAULT_PREFS: Prefs = { recordReminderHours: 20, dueReminders: true, prepareReminders: true };
 
 // ---------------------------------------------------------------------------------------------
 // Lock
@@ -134,7 +122,3 @@ export const readPeople = () => readKey<People>(KEYS.people, EMPTY_PEOPLE);
 export const readCycles = () => readKey<Cycle[]>(KEYS.cycles, []);
 export const readStatus = () => readKey<SyncStatus>(KEYS.status, { state: 'solo' });
 export const readConnection = () => readKey<Connection | null>(KEYS.connection, null);
-export const readPrefs = async () => ({
-  ...DEFAULT_PREFS,
-  ...(await readKey<Partial<Prefs>>(KEYS.prefs, {})),
-});
