@@ -46,13 +46,9 @@ export const messages = {
   'steps.current': { 'zh-CN': '当前', en: 'Current' },
   'steps.makeCurrent': { 'zh-CN': '设为当前步骤：{title}', en: 'Make current: {title}' },
   'steps.actions': { 'zh-CN': '要做的事', en: 'What to do' },
-  'steps.tips': { 'zh-CN': '提示', en: 'Tips' },
   'steps.doneWhen': { 'zh-CN': '完成标志：', en: 'Done when: ' },
   'steps.minutes': { 'zh-CN': '约 {n} 分钟', en: 'about {n} min' },
 
-  'stage.prepare': { 'zh-CN': '准备', en: 'Prepare' },
-  'stage.conversation': { 'zh-CN': '面谈', en: 'Conversation' },
-  'stage.followUp': { 'zh-CN': '跟进', en: 'Follow-up' },
   'step.done': { 'zh-CN': '完成', en: 'Done' },
   'step.markDone': { 'zh-CN': '标记这一步已完成', en: 'Mark this step done' },
 
@@ -415,20 +411,6 @@ export const messages = {
   },
   'options.language': { 'zh-CN': '语言', en: 'Language' },
   'options.reminders': { 'zh-CN': '提醒', en: 'Reminders' },
-  'options.recordReminder': {
-    'zh-CN': '面谈结束后未记录时提醒我',
-    en: 'Remind me when a talk is not recorded',
-  },
-  'options.recordHours': { 'zh-CN': '{n} 小时后', en: 'after {n} hours' },
-  'options.off': { 'zh-CN': '关闭', en: 'Off' },
-  'options.dueReminders': {
-    'zh-CN': '行动项到期当天提醒我',
-    en: 'Remind me on the day an action item is due',
-  },
-  'options.prepareReminders': {
-    'zh-CN': '面谈前一天提醒我准备',
-    en: 'Remind me to prepare the day before a talk',
-  },
   'options.saved': { 'zh-CN': '已保存', en: 'Saved' },
   'options.status': { 'zh-CN': '同步状态', en: 'Sync status' },
   'options.lastSync': { 'zh-CN': '上次同步：{when}', en: 'Last synced: {when}' },

@@ -16,14 +16,13 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { hashToken, tokenMatches } from '../auth/tokens';
 import { computeMetrics, DEFAULT_MIN_GROUP, metricsToCsv } from '../metrics';
 import { readMetricsInput } from '../metrics/inputs';
+import { userByToken } from '../middleware/auth';
 import { bodyText } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError } from '../middleware/errors';
-import { MIN_GROUP_FLOOR, metricsError, todayUtc } from '../routes/metrics';
-import type { StoredUser } from '../storage/types';
+import { fileSafe, MIN_GROUP_FLOOR, metricsError, todayUtc } from '../routes/metrics';
 import { type Lang, negotiateLang } from '../surveys/messages';
 import { text } from './messages';
 import { renderDashboard, renderMessage, renderSignIn } from './render';
@@ -61,12 +60,6 @@ function page(c: Context<AppEnv>, status: ContentfulStatusCode, html: string, la
 function formOf(c: Context<AppEnv>): URLSearchParams | null {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   return type === 'application/x-www-form-urlencoded' ? new URLSearchParams(bodyText(c)) : null;
-}
-
-async function findUser(deps: Deps, token: string): Promise<StoredUser | undefined> {
-  const hash = hashToken(token);
-  const candidates = await deps.store.read((tx) => tx.find('users', { tokenHash: hash }));
-  return candidates.find((u) => tokenMatches(token, u.tokenHash));
 }
 
 export function dashboardRouter(deps: Deps) {
@@ -133,10 +126,12 @@ export function dashboardRouter(deps: Deps) {
       } catch (e) {
         metricsError(e);
       }
-      const safe = q.cycleId.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'cycle';
       c.header('Cache-Control', 'no-store');
       c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="tandem-metrics-${safe}-${q.groupBy}.csv"`);
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="tandem-metrics-${fileSafe(q.cycleId)}-${q.groupBy}.csv"`,
+      );
       return c.body(csv);
     })
     .post('/dashboard/session', async (c) => {
@@ -147,7 +142,7 @@ export function dashboardRouter(deps: Deps) {
         return page(c, 403, renderMessage(lang, t.crossSiteTitle, t.crossSiteBody), lang);
       }
       const token = form?.get('token')?.trim() ?? '';
-      const user = token && token.length <= 512 ? await findUser(deps, token) : undefined;
+      const user = token && token.length <= 512 ? await userByToken(store, token) : undefined;
       if (!user) return page(c, 401, renderSignIn(lang, { error: t.badToken }), lang);
       if (user.role !== 'hr')
         return page(c, 403, renderMessage(lang, t.forbiddenTitle, t.forbiddenBody), lang);

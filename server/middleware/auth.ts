@@ -9,18 +9,22 @@ import type { Store, StoredUser } from '../storage/types';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
 
+/** The user a token belongs to: looked up by hash, then compared in constant time. */
+export async function userByToken(store: Store, token: string): Promise<StoredUser | undefined> {
+  const candidates = await store.read((tx) => tx.find('users', { tokenHash: hashToken(token) }));
+  return candidates.find((u) => tokenMatches(token, u.tokenHash));
+}
+
 export function identify(store: Store): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const token = parseBearer(header);
       if (token) {
-        const hash = hashToken(token);
-        const candidates = await store.read((tx) => tx.find('users', { tokenHash: hash }));
-        const user = candidates.find((u) => tokenMatches(token, u.tokenHash));
+        const user = await userByToken(store, token);
         if (user) {
           c.set('user', user);
-          c.set('tokenHash', hash);
+          c.set('tokenHash', user.tokenHash);
         }
       }
       if (!c.get('user')) c.set('badToken', true);

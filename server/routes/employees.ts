@@ -89,7 +89,7 @@ export function employeesRouter({ store, clock }: Deps) {
         if (await tx.get('employees', row.id)) {
           throw new ApiError(409, 'id_taken', `An employee with the id ${row.id} already exists.`);
         }
-        const same = (await tx.find('employees')).find((e) => e.email === row.email);
+        const [same] = await tx.find('employees', { email: row.email });
         if (same) {
           const own = same.managerEmail === user.email || same.addedBy === user.id;
           throw new ApiError(

@@ -51,7 +51,7 @@ export function metricsError(e: unknown): never {
 }
 
 /** A file name part from a cycle id or grouping: letters, digits, `.`, `_` and `-` only. */
-const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'cycle';
+export const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'cycle';
 
 export function metricsRouter({ store, clock }: Deps) {
   return new Hono<AppEnv>().get('/metrics', requireRole('hr'), async (c) => {

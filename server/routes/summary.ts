@@ -22,7 +22,7 @@ import { currentUser, requireUser } from '../middleware/auth';
 import type { AppEnv, Deps } from '../middleware/env';
 import { invalidInput } from '../middleware/errors';
 import type { StoredActionItem } from '../storage/types';
-import { actionItemView, employeeView, sessionView, teamOf } from '../sync/records';
+import { actionItemView, employeeView, sessionView, teamMember } from '../sync/records';
 import { notFound } from './synced';
 
 const Query = z.object({ asOf: DateOnly.optional() }).strict();
@@ -35,10 +35,7 @@ export function summaryRouter({ store, clock }: Deps) {
     if (!q.success) throw invalidInput(q.error);
     const asOf = q.data.asOf ?? clock().toISOString().slice(0, 10);
     const data = await store.read(async (tx) => {
-      const employee =
-        user.role === 'hr'
-          ? await tx.get('employees', id)
-          : (await teamOf(tx, user)).find((e) => e.id === id);
+      const employee = user.role === 'hr' ? await tx.get('employees', id) : await teamMember(tx, user, id);
       if (!employee) return null;
       const where = user.role === 'hr' ? { employeeId: id } : { employeeId: id, ownerId: user.id };
       const sessions = (await tx.find('sessions', where)).filter((s) => !s.deleted);

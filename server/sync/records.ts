@@ -23,6 +23,21 @@ export function employeeView(row: StoredEmployee): Employee {
   return rest;
 }
 
+/** Whether `employee` is one of the manager's own reports or someone they added. */
+export function isInTeam(employee: StoredEmployee, user: Pick<StoredUser, 'id' | 'email'>): boolean {
+  return employee.managerEmail === user.email || employee.addedBy === user.id;
+}
+
+/** The team member with this id, or undefined when there is none (one targeted read). */
+export async function teamMember(
+  tx: ReadTx,
+  user: Pick<StoredUser, 'id' | 'email'>,
+  employeeId: string,
+): Promise<StoredEmployee | undefined> {
+  const employee = await tx.get('employees', employeeId);
+  return employee && isInTeam(employee, user) ? employee : undefined;
+}
+
 /** The people a manager may hold conversations with: own reports and people they added. */
 export async function teamOf(tx: ReadTx, user: Pick<StoredUser, 'id' | 'email'>): Promise<StoredEmployee[]> {
   const [reports, added] = await Promise.all([

@@ -16,7 +16,7 @@ import type {
 import type { StoredActionItem, StoredSession, StoredUser, WriteTx } from '../storage/types';
 import { becomesRecorded, DEFAULT_SURVEY_TIMING, issueSurveys, type SurveyTiming } from '../surveys/issue';
 import { type Decision, decideActionItem, decideDelete, decideSession, tombstone } from './apply';
-import { actionItemView, sessionView, teamOf } from './records';
+import { actionItemView, sessionView, teamMember, teamOf } from './records';
 
 export type Caller = Pick<StoredUser, 'id' | 'email' | 'role'>;
 
@@ -54,9 +54,11 @@ export async function putSession(
   teamIds?: Set<string>,
   surveys: SurveyTiming = DEFAULT_SURVEY_TIMING,
 ): Promise<Outcome<StoredSession>> {
-  const team = teamIds ?? new Set((await teamOf(tx, caller)).map((e) => e.id));
+  const inTeam = teamIds
+    ? teamIds.has(pushed.employeeId)
+    : (await teamMember(tx, caller, pushed.employeeId)) !== undefined;
   const current = await tx.get('sessions', pushed.id);
-  const d = decideSession({ current, pushed, callerId: caller.id, inTeam: team.has(pushed.employeeId), now });
+  const d = decideSession({ current, pushed, callerId: caller.id, inTeam, now });
   const result = toResult('session', pushed.id, d, (r) => sessionView(r, caller));
   if (d.status !== 'applied' || !d.row) return { result, previous: current };
   const row = await store(tx, 'sessions', d.row);

@@ -465,6 +465,17 @@ describe('nextReminderChangeAt', () => {
       }).toISOString(),
     ).toBe('2026-03-04T16:00:00.000Z');
   });
+
+  it('wakes when the 24 hours of a held talk without an end run out (anchored at its start)', () => {
+    const held = sess(3, { status: 'held', startedAt: '2026-03-03T09:00:00Z' });
+    const input = { manager: MANAGER, reports: REPORTS, sessions: [held], actionItems: [], cycles: [] };
+    const next = nextReminderChangeAt({ ...input, now: NOW });
+    expect(next.toISOString()).toBe('2026-03-04T09:00:00.001Z');
+    expect(brief(run({ ...input, now: new Date(next.getTime() - 1) }))).toEqual([
+      { kind: 'record', id: held.id, overdue: false },
+    ]);
+    expect(brief(run({ ...input, now: next }))).toEqual([{ kind: 'record', id: held.id, overdue: true }]);
+  });
 });
 
 describe('properties', () => {

@@ -48,7 +48,7 @@ import {
   recordMessage,
   surveyMessage,
 } from './messages';
-import { isLiveItem, isLiveSession, isRecorded, isSupport, isUpcoming, tookPlace } from './talks';
+import { isHeld, isLiveItem, isLiveSession, isRecorded, isSupport, isUpcoming, tookPlace } from './talks';
 import {
   addDays,
   checkZone,
@@ -392,10 +392,11 @@ export function nextReminderChangeAt(input: Omit<ReminderInput, 'prefs'>): Date 
       consider(at - INVITE_DAYS * DAY_MS);
       consider(at + 1);
     }
-    if (s.endedAt && !isRecorded(s)) {
-      const ended = Date.parse(s.endedAt);
-      consider(ended);
-      consider(ended + RECORD_HOURS * HOUR_MS + 1);
+    if (!isRecorded(s) && (s.endedAt || isHeld(s))) {
+      // The same anchor as the record reminder: a held talk without an end counts from its start.
+      if (s.endedAt) consider(Date.parse(s.endedAt));
+      const anchor = s.endedAt ?? s.startedAt ?? s.scheduledAt;
+      if (anchor) consider(Date.parse(anchor) + RECORD_HOURS * HOUR_MS + 1);
     }
   }
   for (const v of input.surveysDue ?? [])

@@ -5,7 +5,7 @@
  *
  * A zone is an IANA name (`Asia/Shanghai`) or a fixed offset (`+08:00`); the default is `UTC`.
  */
-import { isValidZone, localDate, localParts, zonedTimeToUtc } from '../invite/zone';
+import { daysBetween, isValidZone, localDate, localParts, zonedTimeToUtc } from '../invite/zone';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -31,10 +31,8 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Whole days from `a` to `b` (`YYYY-MM-DD`). */
-export function daysFrom(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
+/** Whole days from `a` to `b` (`YYYY-MM-DD`): the invite module's `daysBetween`. */
+export const daysFrom = daysBetween;
 
 /** ISO weekday of a date: Monday 1 … Sunday 7. */
 export function isoWeekday(day: string): number {

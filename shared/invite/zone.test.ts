@@ -58,3 +58,21 @@ describe('zone arithmetic', () => {
     expect(resolveZoneName(undefined)).toBeUndefined();
   });
 });
+
+describe('junk input', () => {
+  it('gives no local date for NaN or an instant beyond the Date range, with either kind of zone', () => {
+    for (const zone of ['+08:00', 'Asia/Shanghai', 'UTC']) {
+      expect(localDate(Number.NaN, zone)).toBeUndefined();
+      expect(localDate(8.64e15 + 1, zone)).toBeUndefined();
+      expect(localDate(Number.POSITIVE_INFINITY, zone)).toBeUndefined();
+    }
+    expect(localDate(Date.UTC(2026, 0, 1, 20), '+08:00')).toBe('2026-01-02');
+  });
+
+  // The pattern is anchored at the start of a run of letters, so long labels read in linear time
+  // (the unanchored one took seconds here); asserted by result, not by the clock.
+  it('reads a very long label', () => {
+    expect(resolveZoneName(`${'a'.repeat(50_000)}!`)).toBeUndefined();
+    expect(resolveZoneName(`${'b'.repeat(50_000)} Asia/Shanghai`)).toBe('Asia/Shanghai');
+  });
+});

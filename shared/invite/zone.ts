@@ -50,13 +50,6 @@ export function isValidZone(zone: string | null | undefined): zone is string {
   return formatter(zone) !== null;
 }
 
-/** `+08:00` from minutes east of UTC. */
-export function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const a = Math.abs(minutes);
-  return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
-}
-
 export type LocalParts = {
   year: number;
   month: number;
@@ -68,6 +61,8 @@ export type LocalParts = {
 
 /** The wall-clock reading in `zone` at `ms` (UTC epoch milliseconds). */
 export function localParts(ms: number, zone: string): LocalParts | undefined {
+  // NaN or beyond the Date range: no reading (Intl would throw, the fixed-offset path would give NaN).
+  if (Number.isNaN(new Date(ms).getTime())) return undefined;
   const fixed = fixedOffset(zone);
   if (fixed !== undefined) {
     const d = new Date(ms + fixed * 60_000);
@@ -81,7 +76,7 @@ export function localParts(ms: number, zone: string): LocalParts | undefined {
     };
   }
   const f = formatter(zone);
-  if (!f || !Number.isFinite(ms)) return undefined;
+  if (!f) return undefined;
   const parts: Record<string, string> = {};
   for (const p of f.formatToParts(new Date(ms))) parts[p.type] = p.value;
   let year = Number(parts.year);
@@ -235,7 +230,9 @@ export function resolveZoneName(label: string | null | undefined): string | unde
   const raw = label.trim().replace(/^["']|["']$/g, '');
   if (raw === '') return undefined;
   // Some exporters prefix zones (`/mozilla.org/20050126_1/Asia/Shanghai`): keep the Area/City tail.
-  const tail = /([A-Za-z]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?)$/.exec(raw)?.[1];
+  // The match may start only where a run of letters starts: unanchored, a long run without `/`
+  // would be rescanned from every position (quadratic; 40k letters took over a second).
+  const tail = /(?:^|[^A-Za-z])([A-Za-z]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?)$/.exec(raw)?.[1];
   for (const candidate of [raw, tail]) {
     if (candidate && /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$|^UTC$|^Etc\/[A-Za-z0-9+-]+$/.test(candidate)) {
       if (isValidZone(candidate)) return candidate;

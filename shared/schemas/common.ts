@@ -13,13 +13,19 @@ export const DateOnly = z
  * An instant as ISO 8601 in UTC (`2026-11-25T09:30:00Z`, milliseconds optional).
  * Offsets are refused rather than converted so that every stored instant compares as a string.
  */
+const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
 export const Instant = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/,
-    'expected an ISO 8601 UTC instant like 2026-11-25T09:30:00Z',
-  )
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real instant');
+  .regex(INSTANT_SHAPE, 'expected an ISO 8601 UTC instant like 2026-11-25T09:30:00Z')
+  .refine((s) => {
+    const ms = Date.parse(s);
+    if (Number.isNaN(ms)) return false;
+    // Date.parse rolls 2026-02-30 over to March and 24:00 to the next day, which would no longer
+    // compare correctly as a string: a well-shaped instant must read back unchanged (the regex
+    // alone reports a badly shaped one).
+    return !INSTANT_SHAPE.test(s) || new Date(ms).toISOString().slice(0, 19) === s.slice(0, 19);
+  }, 'not a real instant');
 
 export const Id = z.uuid({ message: 'expected a UUID' });
 

@@ -38,6 +38,13 @@ describe('dates and instants', () => {
     expect(Instant.safeParse('2026-11-25T09:30:00+08:00').success).toBe(false);
     expect(Instant.safeParse('2026-13-25T09:30:00Z').success).toBe(false);
   });
+
+  it('refuses an instant that Date.parse would roll over (no 30 February, no 24:00)', () => {
+    expect(Instant.safeParse('2026-02-30T10:00:00Z').success).toBe(false);
+    expect(Instant.safeParse('2026-04-31T10:00:00Z').success).toBe(false);
+    expect(Instant.safeParse('2026-01-01T24:00:00Z').success).toBe(false);
+    expect(Instant.safeParse('2028-02-29T23:59:59.999Z').success).toBe(true);
+  });
 });
 
 describe('session', () => {

@@ -46,6 +46,13 @@ describe('notes sections', () => {
       }),
     );
   });
+
+  // A backward scan, not a trailing regex (which was quadratic here); asserted by result only.
+  it('trims blank lines even when many come before the text ends', () => {
+    const body = `a${'\n '.repeat(50_000)}b${'\r\n\t'.repeat(50_000)}`;
+    const text = setSection(null, 'facts', 'Facts', body);
+    expect(sectionBody(text, 'facts')).toBe(`a${'\n '.repeat(50_000)}b`);
+  });
 });
 
 describe('mergeRecords', () => {

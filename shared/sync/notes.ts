@@ -26,7 +26,17 @@ export const PREAMBLE = '_';
 const HEADING = /^##[ \t]+(.*?)[ \t]*\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*$/;
 
 function trimBlankLines(s: string): string {
-  return s.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/(?:\r?\n[ \t]*)+$/, '');
+  const t = s.replace(/^(?:[ \t]*\r?\n)+/, '');
+  // The trailing `(?:\r?\n[ \t]*)+$`, scanned backwards: as a regex it is retried from every line
+  // break, quadratic on many blank lines before text (50k lines took seconds).
+  let end = t.length;
+  for (let i = end; ; ) {
+    while (i > 0 && (t[i - 1] === ' ' || t[i - 1] === '\t')) i--;
+    if (i === 0 || t[i - 1] !== '\n') break;
+    i -= t[i - 2] === '\r' ? 2 : 1;
+    end = i;
+  }
+  return t.slice(0, end);
 }
 
 /** Split notes text into sections, in order. A repeated id keeps its first place; bodies are joined. */
@@ -104,9 +114,4 @@ export function setSection(
     sections.push({ id, title, body });
   }
   return formatSections(sections);
-}
-
-/** Remove a section entirely. */
-export function removeSection(text: string | null | undefined, id: string): string {
-  return formatSections(parseSections(text).filter((s) => s.id !== id));
 }

@@ -17,7 +17,7 @@ import {
 import { applyDocumentLanguage, locale, useT } from '../../i18n';
 import { sendToBackground, type TestResult } from '../../messages';
 import { TextInput } from '../../panel/ui';
-import { connection, syncStatus } from '../../store';
+import { connection, syncStatus, syncView } from '../../store';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import './options.css';
 
@@ -167,10 +167,7 @@ function Connection() {
       </div>
       {conn ? (
         <p class="muted small" data-testid="options-sync-status">
-          {t('options.status')}:{' '}
-          {t(
-            `sync.${syncStatus.value.state === 'synced' ? 'synced' : syncStatus.value.state === 'offline' ? 'offline' : syncStatus.value.state === 'syncing' ? 'syncing' : 'saved'}` as const,
-          )}
+          {t('options.status')}: {t(`sync.${syncView.value}` as const)}
           {syncStatus.value.lastSyncAt
             ? ` · ${t('options.lastSync', { when: new Date(syncStatus.value.lastSyncAt).toLocaleString(locale.value) })}`
             : ''}
