@@ -60,6 +60,13 @@ describe('zone arithmetic', () => {
 });
 
 describe('junk input', () => {
+  it('refuses fixed offsets with impossible minutes or more than 14 hours', () => {
+    expect(isValidZone('+05:30')).toBe(true);
+    expect(isValidZone('+05:99')).toBe(false);
+    expect(isValidZone('+05:60')).toBe(false);
+    expect(isValidZone('+15:00')).toBe(false);
+  });
+
   it('gives no local date for NaN or an instant beyond the Date range, with either kind of zone', () => {
     for (const zone of ['+08:00', 'Asia/Shanghai', 'UTC']) {
       expect(localDate(Number.NaN, zone)).toBeUndefined();

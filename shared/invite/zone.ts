@@ -32,7 +32,8 @@ function formatter(zone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
-const FIXED = /^([+-])(\d{2}):?(\d{2})$/;
+// Minutes are 00–59: `+05:99` is not an offset.
+const FIXED = /^([+-])(\d{2}):?([0-5]\d)$/;
 
 /** Minutes east of UTC for a fixed-offset zone (`+08:00`), or undefined. */
 function fixedOffset(zone: string): number | undefined {
