@@ -179,8 +179,15 @@ describe.skipIf(!E2E.run)('follow-up: reminders, weekly view and survey outbox',
       const supportId = (await notified()).find((k) => k.startsWith(`action-due:actionItem:${support}:`))!;
       expect(supportId).toBeDefined();
       const shownAt = (await storageGet(options, 'tandem:reminded')).ids[recordId].at as string;
-      const shown = await options.evaluate(() => (globalThis as any).chrome.notifications.getAll());
-      expect(Object.keys(shown)).toEqual(expect.arrayContaining([recordId, supportId]));
+      // Ids are logged before the notifications are shown (so a restart never shows one twice):
+      // wait for the browser to have both.
+      await expect
+        .poll(
+          async () =>
+            Object.keys(await options.evaluate(() => (globalThis as any).chrome.notifications.getAll())),
+          { timeout: 15_000 },
+        )
+        .toEqual(expect.arrayContaining([recordId, supportId]));
       await expect.poll(async () => (await storageGet(options, 'tandem:reminderState'))?.count).toBe(2);
       expect((await storageGet(options, 'tandem:reminderState')).overdue).toBe(2);
 
@@ -245,8 +252,11 @@ describe.skipIf(!E2E.run)('follow-up: reminders, weekly view and survey outbox',
         tab: 'record',
         sessionId: coaching,
       });
-      const left = await page.evaluate(() => (globalThis as any).chrome.notifications.getAll());
-      expect(Object.keys(left)).not.toContain(recordId);
+      await expect
+        .poll(async () =>
+          Object.keys(await page.evaluate(() => (globalThis as any).chrome.notifications.getAll())),
+        )
+        .not.toContain(recordId);
 
       // Follow-up, solo: what needs doing, the week, check-ins; surveys need the service.
       await selectTab(page, 'followUp');
