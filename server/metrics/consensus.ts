@@ -22,12 +22,6 @@ export function addReview(
   if (s.appealed === true) acc.appealed++;
 }
 
-export function mergeConsensus(into: ConsensusAcc, from: ConsensusAcc): void {
-  into.reviews += from.reviews;
-  into.agreed += from.agreed;
-  into.appealed += from.appealed;
-}
-
 export function finishConsensus(acc: ConsensusAcc): ConsensusMetrics {
   return {
     reviews: acc.reviews,

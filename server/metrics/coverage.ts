@@ -28,13 +28,6 @@ export function addCoverageEmployee(acc: CoverageAcc, mask: number): void {
   if (mask === ALL_KINDS) acc.allThree++;
 }
 
-export function mergeCoverage(into: CoverageAcc, from: CoverageAcc): void {
-  into.plan += from.plan;
-  into.coaching += from.coaching;
-  into.review += from.review;
-  into.allThree += from.allThree;
-}
-
 export function finishCoverage(acc: CoverageAcc, employees: number): CoverageMetrics {
   return {
     plan: { held: acc.plan, rate: rate(acc.plan, employees) },

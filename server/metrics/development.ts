@@ -73,18 +73,6 @@ export function addActionItem(acc: DevelopmentAcc, item: ItemFields, asOfKey: nu
   return ITEM_DUE;
 }
 
-export function mergeDevelopment(into: DevelopmentAcc, from: DevelopmentAcc): void {
-  into.planSessions += from.planSessions;
-  into.smart += from.smart;
-  into.total += from.total;
-  into.due += from.due;
-  into.done += from.done;
-  into.overdue += from.overdue;
-  into.onTime += from.onTime;
-  into.supportDue += from.supportDue;
-  into.supportDone += from.supportDone;
-}
-
 export function finishDevelopment(acc: DevelopmentAcc): DevelopmentMetrics {
   return {
     smartPlanShare: rate(acc.smart, acc.planSessions),

@@ -31,7 +31,6 @@ import {
   addManagerAnswer,
   type EmployeeSurveyAcc,
   finishEmployeeSurvey,
-  mergeEmployeeSurvey,
   newEmployeeSurveyAcc,
   ownSuppression,
 } from './survey';
@@ -43,7 +42,7 @@ import {
   type MetricsParams,
   type MetricsResponse,
 } from './types';
-import { dateKey, parseInstant } from './util';
+import { addCounts, dateKey, parseInstant } from './util';
 import { evaluateWarnings } from './warnings';
 
 export { MetricsInputError } from './types';
@@ -59,7 +58,7 @@ function protect(
   const overall = newEmployeeSurveyAcc();
   let overallEmployees = 0;
   for (const k of listed) {
-    mergeEmployeeSurvey(overall, survey[k]!);
+    addCounts(overall, survey[k]!);
     overallEmployees += employees[k]!;
   }
   const overallSuppressed = ownSuppression(overallEmployees, overall.responses, minGroup) !== null;

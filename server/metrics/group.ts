@@ -1,21 +1,21 @@
 /** One group's accumulators across every measure family, and how they become a `Group`. */
-import { type ConsensusAcc, finishConsensus, mergeConsensus, newConsensusAcc } from './consensus';
-import { type CoverageAcc, finishCoverage, mergeCoverage, newCoverageAcc } from './coverage';
-import { type DevelopmentAcc, finishDevelopment, mergeDevelopment, newDevelopmentAcc } from './development';
+
+import { type ConsensusAcc, finishConsensus, newConsensusAcc } from './consensus';
+import { type CoverageAcc, finishCoverage, newCoverageAcc } from './coverage';
+import { type DevelopmentAcc, finishDevelopment, newDevelopmentAcc } from './development';
 import { type DurationAcc, finishDuration, mergeDuration, newDurationAcc } from './duration';
 import { finishPerformance, mergePerformance, newPerformanceAcc, type PerformanceAcc } from './performance';
-import { finishProcess, mergeProcess, newProcessAcc, type ProcessAcc } from './process';
+import { finishProcess, newProcessAcc, type ProcessAcc } from './process';
 import {
   type EmployeeSurveyAcc,
   finishEmployeeSurvey,
   finishManagerSurvey,
   type ManagerSurveyAcc,
-  mergeEmployeeSurvey,
-  mergeManagerSurvey,
   newEmployeeSurveyAcc,
   newManagerSurveyAcc,
 } from './survey';
 import type { Group, SuppressionReason } from './types';
+import { addCounts } from './util';
 
 export interface GroupAcc {
   employees: number;
@@ -45,13 +45,13 @@ export function newGroupAcc(): GroupAcc {
 
 export function mergeGroupAcc(into: GroupAcc, from: GroupAcc): void {
   into.employees += from.employees;
-  mergeCoverage(into.coverage, from.coverage);
+  addCounts(into.coverage, from.coverage);
   mergeDuration(into.duration, from.duration);
-  mergeProcess(into.process, from.process);
-  mergeDevelopment(into.development, from.development);
-  mergeConsensus(into.consensus, from.consensus);
-  mergeEmployeeSurvey(into.employeeSurvey, from.employeeSurvey);
-  mergeManagerSurvey(into.managerSurvey, from.managerSurvey);
+  addCounts(into.process, from.process);
+  addCounts(into.development, from.development);
+  addCounts(into.consensus, from.consensus);
+  addCounts(into.employeeSurvey, from.employeeSurvey);
+  addCounts(into.managerSurvey, from.managerSurvey);
   mergePerformance(into.performance, from.performance);
 }
 

@@ -71,14 +71,6 @@ export function addProcessSession(acc: ProcessAcc, s: ProcessFields, startMs: nu
   acc.checklistSum += checklistSteps(s.checklist) / CHECKLIST_STEPS;
 }
 
-export function mergeProcess(into: ProcessAcc, from: ProcessAcc): void {
-  into.sessions += from.sessions;
-  into.recorded += from.recorded;
-  into.prepared += from.prepared;
-  into.invited += from.invited;
-  into.checklistSum += from.checklistSum;
-}
-
 export function finishProcess(acc: ProcessAcc): ProcessMetrics {
   return {
     sessions: acc.sessions,

@@ -61,25 +61,6 @@ export function addManagerAnswer(acc: ManagerSurveyAcc, a: ManagerAnswer): void 
   if (a.prepared >= FAVOURABLE) acc.prepared++;
 }
 
-export function mergeEmployeeSurvey(into: EmployeeSurveyAcc, from: EmployeeSurveyAcc): void {
-  into.issued += from.issued;
-  into.responses += from.responses;
-  into.fair += from.fair;
-  into.clarity += from.clarity;
-  into.plan += from.plan;
-  into.respected += from.respected;
-  into.promoters += from.promoters;
-  into.detractors += from.detractors;
-}
-
-export function mergeManagerSurvey(into: ManagerSurveyAcc, from: ManagerSurveyAcc): void {
-  into.issued += from.issued;
-  into.responses += from.responses;
-  into.consensus += from.consensus;
-  into.plan += from.plan;
-  into.prepared += from.prepared;
-}
-
 /** A group's own reason to hide its employee-survey figures, before differencing protection. */
 export function ownSuppression(
   employees: number,

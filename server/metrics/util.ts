@@ -8,6 +8,14 @@ export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
 /** numerator / denominator, or null over an empty set. */
+/**
+ * Adds every counter of `from` into `into`. Accumulators of plain counts merge this way; the type
+ * refuses one that holds anything but numbers, so a list or nested field cannot be skipped silently.
+ */
+export function addCounts<T extends { [K in keyof T]: number }>(into: T, from: T): void {
+  for (const k of Object.keys(from) as (keyof T)[]) (into[k] as number) += from[k];
+}
+
 export function rate(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
