@@ -16,7 +16,11 @@
  */
 import type { CollectionName } from './types';
 
-/** Fields with a value index, per collection (string values only; null/missing are not indexed). */
+/**
+ * Fields with a value index, per collection (string values only; null/missing are not indexed).
+ * `ownerId` of sessions and action items is answered from the per-owner change order, plus a
+ * value index of the (unusual) rows that have no numeric seq.
+ */
 export const INDEXED: { readonly [C in CollectionName]?: readonly string[] } = {
   users: ['email', 'tokenHash', 'role'],
   employees: ['managerEmail', 'addedBy', 'email'],
@@ -84,8 +88,11 @@ export class ChangeOrder {
   }
 }
 
+/** value → the one id that has it, or the set of them (most values of a key like sessionId have few rows). */
+type Values = Map<string, string | Set<string>>;
+
 type CollectionIndex = {
-  fields: Map<string, Map<string, Set<string>>>;
+  fields: Map<string, Values>;
   all?: ChangeOrder;
   byOwner?: Map<string, ChangeOrder>;
 };
@@ -98,7 +105,7 @@ export class StateIndex {
 
   constructor(collections: { readonly [C in CollectionName]: ReadonlyMap<string, unknown> }) {
     for (const c of Object.keys(collections) as CollectionName[]) {
-      const fields = new Map<string, Map<string, Set<string>>>();
+      const fields = new Map<string, Values>();
       for (const f of INDEXED[c] ?? []) fields.set(f, new Map());
       const ix: CollectionIndex = { fields };
       this.by.set(c, ix);
@@ -141,14 +148,14 @@ export class StateIndex {
 
   private addFields(ix: CollectionIndex, row: Row): void {
     for (const [f, values] of ix.fields) {
+      if (f === 'ownerId' && ix.byOwner && seqOf(row) !== undefined) continue;
       const v = row[f];
       if (typeof v !== 'string') continue;
-      let ids = values.get(v);
-      if (!ids) {
-        ids = new Set();
-        values.set(v, ids);
-      }
-      ids.add(row.id);
+      const ids = values.get(v);
+      if (ids === undefined) values.set(v, row.id);
+      else if (typeof ids === 'string') {
+        if (ids !== row.id) values.set(v, new Set([ids, row.id]));
+      } else ids.add(row.id);
     }
   }
 
@@ -172,8 +179,11 @@ export class StateIndex {
       const v = row[f];
       if (typeof v !== 'string') continue;
       const ids = values.get(v);
-      ids?.delete(row.id);
-      if (ids?.size === 0) values.delete(v);
+      if (ids === row.id) values.delete(v);
+      else if (typeof ids === 'object') {
+        ids.delete(row.id);
+        if (ids.size === 0) values.delete(v);
+      }
     }
     const seq = seqOf(row);
     if (ix.all && seq !== undefined) {
@@ -194,18 +204,22 @@ export class StateIndex {
     if (!where) return undefined;
     const ix = this.by.get(c);
     if (!ix) return undefined;
-    let best: Set<string> | undefined;
-    let indexed = false;
+    let best: readonly string[] | Set<string> | undefined;
+    const sizeOf = (x: readonly string[] | Set<string>) => ('size' in x ? x.size : x.length);
     for (const [f, v] of Object.entries(where)) {
       if (typeof v !== 'string') continue;
+      let ids: readonly string[] | Set<string> | undefined;
       const values = ix.fields.get(f);
       if (!values) continue;
-      indexed = true;
-      const ids = values.get(v);
-      if (!ids) return [];
-      if (!best || ids.size < best.size) best = ids;
+      const found = values.get(v);
+      ids = found === undefined ? [] : typeof found === 'string' ? [found] : found;
+      if (f === 'ownerId' && ix.byOwner) {
+        const ordered = ix.byOwner.get(v)?.idsAfter(Number.NEGATIVE_INFINITY) ?? [];
+        ids = sizeOf(ids) > 0 ? [...ordered, ...ids] : ordered;
+      }
+      if (!best || sizeOf(ids) < sizeOf(best)) best = ids;
     }
-    return indexed ? (best ?? []) : undefined;
+    return best;
   }
 
   /** Ids of the durable rows with seq > `after` (one owner's, or all), in seq order. */
