@@ -109,7 +109,7 @@ describe('a push the service refuses', () => {
     const held = (await readEntry(entryKey('session', OK)))!;
     expect(held.rejected?.message).toMatch(/cycleId/);
     const back = applyPatch(held, { op: 'discard' })!;
-    expect(back.data.cycleId).toBe('2026H1');
+    expect((back.data as Session).cycleId).toBe('2026H1');
     expect(back.rev).toBe(back.syncedRev);
     expect(back.rejected).toBeUndefined();
   });

@@ -157,7 +157,11 @@ describe('decideActionItem', () => {
     const base = { current: undefined, pushed: item(), callerId: 'mA', now: NOW };
     const d = decideActionItem({ ...base, session: stored({ deleted: true }) });
     expect(d).toMatchObject({ status: 'applied', version: 1 });
-    expect(d.status === 'applied' && d.row).toMatchObject({ id: base.pushed.id, deleted: true, ownerId: 'mA' });
+    expect(d.status === 'applied' && d.row).toMatchObject({
+      id: base.pushed.id,
+      deleted: true,
+      ownerId: 'mA',
+    });
     expect(d.status === 'applied' && d.row && 'title' in d.row).toBe(false);
     expect(decideActionItem({ ...base, session: stored() })).toMatchObject({ status: 'applied', version: 1 });
   });
