@@ -27,7 +27,8 @@ export const feishuCalendar: CalendarSite = {
     if (!root) return null;
     const title = root.querySelector(hook('title'));
     const time = root.querySelector(hook('time'));
-    if (!title || !time) return null;
+    if (!title) return { missed: 'title' };
+    if (!time) return { missed: 'time' };
     return { root, anchor: time, position: 'afterend' };
   },
   read(root) {

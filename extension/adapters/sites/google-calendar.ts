@@ -23,7 +23,8 @@ export const googleCalendar: CalendarSite = {
     if (!root) return null;
     const title = first(root, '#rAECCd', '[role="heading"]');
     const when = root.querySelector('#xDetDlgWhen');
-    if (!title || !when) return null;
+    if (!title) return { missed: 'title' };
+    if (!when) return { missed: 'time' };
     return { root, anchor: when, position: 'afterend' };
   },
   read(root) {

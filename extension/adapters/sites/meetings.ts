@@ -26,6 +26,8 @@ export const googleMeet: MeetingSite = {
       'call_end',
     ),
   lobby: '[data-unresolved-meeting-id]',
+  // Participant tiles appear only once admitted (Vexa-ai/vexa googlemeet/selectors.ts, "admission indicators").
+  admitted: '[data-participant-id]',
 };
 
 export const zoom: MeetingSite = {

@@ -55,7 +55,8 @@ export const outlook: CalendarSite = {
     if (!root) return null;
     const title = root.querySelector('[role="heading"]');
     const time = first(root, 'i[data-icon-name^="Clock"]', 'span[aria-label="Time"]');
-    if (!title || !time) return null;
+    if (!title) return { missed: 'title' };
+    if (!time) return { missed: 'time' };
     return { root, anchor: title, position: 'afterend' };
   },
   read(root) {
