@@ -40,7 +40,7 @@ describe.skipIf(!E2E.run)('site health in Chromium', { timeout: TIMEOUT.launch }
       locale,
     );
   const failing = async (host: string) =>
-    ((await stored<Record<string, { lastFailureAt?: string }>>(worker, 'tandem:siteHealth')) ?? {})[host]
+    (await stored<Record<string, { lastFailureAt?: string }>>(worker, 'tandem:siteHealth'))?.[host]
       ?.lastFailureAt;
 
   it('a meeting page with changed markup: the launcher falls back (en)', async () => {
