@@ -39,11 +39,17 @@ describe('content pack route', () => {
     const tag = first.headers.get('etag');
     expect(tag).toMatch(/^(W\/)?".+"$/);
     expect(first.headers.get('cache-control')).toContain('no-cache');
-    const same = await w.call('GET', '/api/v1/guide', { token: w.A.token, headers: { 'if-none-match': tag! } });
+    const same = await w.call('GET', '/api/v1/guide', {
+      token: w.A.token,
+      headers: { 'if-none-match': tag! },
+    });
     expect(same.status).toBe(304);
     expect(same.text).toBe('');
     expect((await w.call('PUT', '/api/v1/guide', { token: w.hr, json: orgPack() })).status).toBe(200);
-    const changed = await w.call('GET', '/api/v1/guide', { token: w.A.token, headers: { 'if-none-match': tag! } });
+    const changed = await w.call('GET', '/api/v1/guide', {
+      token: w.A.token,
+      headers: { 'if-none-match': tag! },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.source).toBe('organisation');
     expect(changed.headers.get('etag')).not.toBe(tag);
