@@ -46,7 +46,11 @@ export const healthMessages = {
     'zh-CN': '无法写入剪贴板，请手动选中下面的文字复制。',
     en: 'The clipboard refused: select the text below and copy it.',
   },
-  'health.step.anchor': { 'zh-CN': '定位（会议详情 / 通话界面）', en: 'anchor (event or call UI)' },
+  'health.step.anchor': { 'zh-CN': '定位', en: 'anchor' },
+  'health.legend': {
+    'zh-CN': '“定位”指打开的会议详情或通话中的控制栏。',
+    en: '"Anchor" is the open event, or the call controls during a call.',
+  },
   'health.step.title': { 'zh-CN': '标题', en: 'title' },
   'health.step.time': { 'zh-CN': '时间', en: 'time' },
   'health.step.attendees': { 'zh-CN': '参会人', en: 'attendees' },

@@ -33,7 +33,7 @@ export function SiteHealth() {
   const [shown, setShown] = useState('');
   const hosts = Object.keys(map).sort();
   const when = (iso: string | undefined) =>
-    iso ? new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' }) : t('health.never');
+    iso ? new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' }) : t('health.never');
   const steps = (s: readonly string[] | undefined) =>
     s?.length ? s.map((x) => t(`health.step.${x}` as MessageKey)).join(lang === 'zh-CN' ? '、' : ', ') : '';
 
@@ -95,6 +95,7 @@ export function SiteHealth() {
               })}
             </tbody>
           </table>
+          <p class="muted small">{t('health.legend')}</p>
         </div>
       ) : (
         <p class="muted" data-testid="health-empty">
