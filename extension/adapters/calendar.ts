@@ -7,9 +7,8 @@ import { findMeetingUrl, unwrapRedirect } from '../../shared/invite/links';
 import type { InviteAttendee, InviteInfo, InviteSource } from '../../shared/invite/types';
 import { cleanEmail, cleanMultiline, cleanText } from '../../shared/invite/util';
 import { isZh, watch } from './dom';
-import { send } from './messages';
 import { dateFromPath, parseWhen, toInviteTimes } from './time';
-import { createHost } from './ui';
+import { askForPanel, createHost } from './ui';
 
 export interface RawPerson {
   name?: string | null;
@@ -128,7 +127,11 @@ export function runCalendar(site: CalendarSite, signal?: AbortSignal): void {
     const found = site.find(document);
     if (!found) return;
     const ref = dateFromPath(location.pathname + location.search) ?? new Date();
-    void send({ type: 'invite/prepare', invite: toInvite(site.source, site.read(found.root), ref) });
+    askForPanel(
+      host,
+      { type: 'invite/prepare', invite: toInvite(site.source, site.read(found.root), ref) },
+      zh,
+    );
   };
 
   const clear = () => {

@@ -6,7 +6,7 @@
 import { meetingProvider, normalizeMeetingUrl } from '../../shared/invite/links';
 import { isZh, observe, watch } from './dom';
 import { send } from './messages';
-import { createHost } from './ui';
+import { askForPanel, createHost } from './ui';
 
 export interface MeetingSite {
   /** The in-call UI (typically the leave-call button) in `doc`, or null. */
@@ -74,7 +74,8 @@ export function runLauncher(site: MeetingSite, signal?: AbortSignal): void {
       lang: zh ? 'zh-CN' : 'en',
       title: zh ? '打开 Tandem 面谈助手' : 'Open Tandem for this conversation',
       floating: true,
-      onClick: () => void send({ type: 'launcher/open', meetingUrl: joinedUrl ?? meetingUrl(), at: now() }),
+      onClick: () =>
+        askForPanel(host, { type: 'launcher/open', meetingUrl: joinedUrl ?? meetingUrl(), at: now() }, zh),
     });
     host.dataset.state = joinedUrl ? 'in-call' : 'idle';
     (document.body ?? document.documentElement).append(host);
