@@ -182,17 +182,22 @@ async function round(
     const removed = new Set([...a.removed, ...b.removed]);
     for (const k of removed) changed.delete(k);
     await writeEntries(entries, changed, removed);
-    const p = await readPeople();
-    const serverIds = new Set(res.pull.employees.map((e) => e.id));
-    await writeKey<People>(KEYS.people, {
-      server: res.pull.employees,
-      // People the service now lists come from there; the local copy is no longer needed.
-      local: p.local.filter((x) => !(x.uploaded && serverIds.has(x.id))),
-    });
-    await writeKey(
-      KEYS.cycles,
-      res.pull.cycles.map((c) => Cycle.parse(c)),
-    );
+    // Team and cycles come only when they changed since our cursor; otherwise ours are current.
+    if (res.pull.employees) {
+      const p = await readPeople();
+      const serverIds = new Set(res.pull.employees.map((e) => e.id));
+      await writeKey<People>(KEYS.people, {
+        server: res.pull.employees,
+        // People the service now lists come from there; the local copy is no longer needed.
+        local: p.local.filter((x) => !(x.uploaded && serverIds.has(x.id))),
+      });
+    }
+    if (res.pull.cycles) {
+      await writeKey(
+        KEYS.cycles,
+        res.pull.cycles.map((c) => Cycle.parse(c)),
+      );
+    }
     await writeKey(KEYS.sync, next);
     // Anything still dirty that the last plan did not hold back (auto-merges, edits made meanwhile).
     const again = planPush(entries.values(), { employeeReady: (id) => !waiting.has(id), validate });

@@ -3,10 +3,12 @@
  * Every key carries both languages; `{name}` placeholders are filled by `t(key, vars)`.
  */
 import { followupMessages } from './messages-followup';
+import { healthMessages } from './messages-health';
 import { prepareMessages } from './messages-prepare';
 
 export const messages = {
   ...followupMessages,
+  ...healthMessages,
   ...prepareMessages,
   'app.name': { 'zh-CN': 'Tandem', en: 'Tandem' },
   'app.tagline': { 'zh-CN': '绩效面谈助手', en: 'Performance conversations' },

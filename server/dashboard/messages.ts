@@ -38,6 +38,8 @@ export interface DashboardText {
   vsPrevious: (delta: string) => string;
   noPrevious: string;
   measures: Record<string, string>;
+  /** Under the listening measure: how many held talks had the meter on. */
+  listeningNote: (n: number) => string;
   process: string;
   processQuestion: string;
   coverageTitle: string;
@@ -155,7 +157,9 @@ export const text: Record<Lang, DashboardText> = {
       recordedWithin24h: '24 小时内记录',
       invitedAhead: '提前 3 天邀约',
       prepared: '有准备（目标和问题）',
+      listening: '倾听平衡（管理者说话 ≤ 60%）',
     },
+    listeningNote: (n) => (n === 0 ? '还没有面谈开启倾听平衡' : `基于 ${n} 场开启了倾听平衡的面谈`),
     process: '过程健康度',
     processQuestion: '面谈有没有按方法做：覆盖、时长、及时记录、提前邀约？',
     coverageTitle: '面谈覆盖率',
@@ -278,7 +282,12 @@ export const text: Record<Lang, DashboardText> = {
       recordedWithin24h: 'Recorded within 24 h',
       invitedAhead: 'Invited 3 days ahead',
       prepared: 'Prepared (goal and questions)',
+      listening: 'Listening balance (manager ≤ 60% of the time)',
     },
+    listeningNote: (n) =>
+      n === 0
+        ? 'No talk had the listening meter on yet'
+        : `From ${n} ${n === 1 ? 'talk' : 'talks'} with the listening meter on`,
     process: 'Process health',
     processQuestion:
       'Are the talks done the way the method says: coverage, length, recorded in time, booked ahead?',

@@ -19,6 +19,8 @@ interface Measure {
   survey?: boolean;
   /** Needs the next cycle's ratings. */
   performance?: boolean;
+  /** A line under the value (how many talks it rests on). */
+  note?: (g: Group, t: DashboardText) => string | null;
 }
 
 export const DIMENSIONS: {
@@ -142,6 +144,14 @@ export const PROCESS: Measure[] = [
   },
   { key: 'invitedAhead', get: (g) => g.process.invitedAhead, fmt: 'pct', better: 'up', domain: [0, 1] },
   { key: 'prepared', get: (g) => g.process.prepared, fmt: 'pct', better: 'up', domain: [0, 1] },
+  {
+    key: 'listening',
+    get: (g) => g.process.listening?.balanced ?? null,
+    fmt: 'pct',
+    better: 'up',
+    domain: [0, 1],
+    note: (g, t) => t.listeningNote(g.process.listening?.sessions ?? 0),
+  },
 ];
 
 function format(v: number | null, fmt: Fmt, t: DashboardText): string {
@@ -186,5 +196,7 @@ export function measureRow(m: Measure, v: DashboardView, t: DashboardText): stri
     }
     main = `<span class="m-value">${esc(format(value, m.fmt, t))}</span>${delta}`;
   }
-  return `<div class="measure" data-measure="${m.key}"><div class="m-label">${esc(label)}</div><div class="m-main">${main}</div>${spark}</div>`;
+  const note = m.note?.(overall, t);
+  const noteHtml = note ? `<div class="m-note">${esc(note)}</div>` : '';
+  return `<div class="measure" data-measure="${m.key}"><div class="m-label">${esc(label)}</div><div class="m-main">${main}</div>${noteHtml}${spark}</div>`;
 }

@@ -65,7 +65,8 @@ h1{font-size:1.85rem;line-height:1.2;margin:0 0 6px;letter-spacing:-.015em}
 .m-value.hidden{font-size:.9rem;font-weight:600;color:var(--muted);letter-spacing:0}
 .m-delta{font-size:12.5px;color:var(--faint);font-variant-numeric:tabular-nums}
 .m-delta.good{color:var(--ok)}.m-delta.bad{color:var(--warn)}
-.measure .spark{grid-column:2;grid-row:1/3}
+.m-note{grid-column:1;font-size:12px;color:var(--faint)}
+.measure .spark{grid-column:2;grid-row:1/4}
 .spark-line{fill:none;stroke:var(--accent);stroke-width:2;stroke-linejoin:round;stroke-linecap:round}
 .spark-dot{fill:var(--surface);stroke:var(--accent);stroke-width:1.5}
 .spark-now{fill:var(--accent)}

@@ -33,8 +33,19 @@ export function csvCell(value: unknown): string {
 
 type Flat = [path: string, value: unknown][];
 
+/**
+ * Measures that are an object or null: a null one still gives its columns (empty cells), so that
+ * every export has the same header whatever the data.
+ */
+const NULLABLE_OBJECTS: Record<string, readonly string[]> = {
+  'process.listening': ['sessions', 'balanced'],
+};
+
 function flatten(value: unknown, prefix: string, out: Flat): Flat {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  const shape = NULLABLE_OBJECTS[prefix];
+  if (value === null && shape) {
+    for (const k of shape) out.push([`${prefix}.${k}`, null]);
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else {
     out.push([prefix, value]);

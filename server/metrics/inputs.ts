@@ -63,6 +63,7 @@ export async function readMetricsInput(tx: ReadTx): Promise<MetricsInput> {
           checklist: s.checklist ?? null,
           consensus: s.consensus ?? null,
           appealed: s.appealed ?? null,
+          listening: s.listening ?? null,
         }),
       ),
     actionItems: actionItems

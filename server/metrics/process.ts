@@ -5,6 +5,9 @@
  * A rule needing a time that is missing counts as "no" (an unrecorded session was not recorded in
  * time; an uninvited one was not invited ahead). Blank strings count as missing. Checklist entries
  * outside 1–12 are ignored; a missing checklist counts as 0 steps.
+ *
+ * Listening (issue 18): of the held sessions whose manager had the listening meter on (a
+ * `listening` record), the share where the manager spoke ≤ 60 % of the time; null when none had it.
  */
 import type { ProcessMetrics } from './types';
 import { hasText, MS_PER_HOUR, parseInstant, rate } from './util';
@@ -12,6 +15,8 @@ import { hasText, MS_PER_HOUR, parseInstant, rate } from './util';
 export const RECORD_WITHIN_MS = 24 * MS_PER_HOUR;
 export const INVITE_AHEAD_MS = 72 * MS_PER_HOUR;
 export const CHECKLIST_STEPS = 12;
+/** A talk counts as listening when the manager spoke at most this share of it. */
+export const LISTENING_MAX_MANAGER_SHARE = 0.6;
 
 export interface ProcessAcc {
   sessions: number;
@@ -19,10 +24,20 @@ export interface ProcessAcc {
   prepared: number;
   invited: number;
   checklistSum: number;
+  listening: number;
+  listeningBalanced: number;
 }
 
 export function newProcessAcc(): ProcessAcc {
-  return { sessions: 0, recorded: 0, prepared: 0, invited: 0, checklistSum: 0 };
+  return {
+    sessions: 0,
+    recorded: 0,
+    prepared: 0,
+    invited: 0,
+    checklistSum: 0,
+    listening: 0,
+    listeningBalanced: 0,
+  };
 }
 
 export interface ProcessFields {
@@ -31,6 +46,7 @@ export interface ProcessFields {
   mainGoal?: string | null;
   agenda?: { questions?: readonly string[] | null } | null;
   checklist?: readonly number[] | null;
+  listening?: { managerShare: number } | null;
 }
 
 /** Distinct steps 1–12 in a checklist. */
@@ -69,6 +85,10 @@ export function addProcessSession(acc: ProcessAcc, s: ProcessFields, startMs: nu
     if (invitedMs <= startMs - INVITE_AHEAD_MS) acc.invited++;
   }
   acc.checklistSum += checklistSteps(s.checklist) / CHECKLIST_STEPS;
+  if (s.listening) {
+    acc.listening++;
+    if (s.listening.managerShare <= LISTENING_MAX_MANAGER_SHARE) acc.listeningBalanced++;
+  }
 }
 
 export function finishProcess(acc: ProcessAcc): ProcessMetrics {
@@ -78,5 +98,9 @@ export function finishProcess(acc: ProcessAcc): ProcessMetrics {
     prepared: rate(acc.prepared, acc.sessions),
     invitedAhead: rate(acc.invited, acc.sessions),
     checklist: rate(acc.checklistSum, acc.sessions),
+    listening:
+      acc.listening === 0
+        ? null
+        : { sessions: acc.listening, balanced: rate(acc.listeningBalanced, acc.listening) as number },
   };
 }

@@ -142,6 +142,16 @@ export interface ProcessMetrics {
   invitedAhead: number | null;
   /** Mean of distinct checklist steps done / 12. */
   checklist: number | null;
+  /**
+   * Held sessions with the listening meter on (issue 18), and the share of them where the manager
+   * spoke ≤ 60 % of the time; null when no held session had it on.
+   */
+  listening: ListeningMetrics | null;
+}
+
+export interface ListeningMetrics {
+  sessions: number;
+  balanced: number;
 }
 
 export interface ActionItemMetrics {

@@ -5,6 +5,7 @@ import { requireRole, requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
+import { rosterChanged } from '../sync/roster';
 
 export function cyclesRouter({ store }: Deps) {
   return new Hono<AppEnv>()
@@ -26,6 +27,7 @@ export function cyclesRouter({ store }: Deps) {
       const created = await store.write(async (tx) => {
         const existed = await tx.get('cycles', id);
         await tx.put('cycles', cycle);
+        await rosterChanged(tx);
         return !existed;
       });
       return c.json({ cycle }, created ? 201 : 200);

@@ -11,6 +11,7 @@ import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
 import type { StoredEmployee } from '../storage/types';
 import { employeeView, teamOf } from '../sync/records';
+import { rosterChanged } from '../sync/roster';
 import { badTable, cellText, checkUnique, jsonRows, type LineError, parseCsv, validateRows } from './table';
 
 export const ROSTER_COLUMNS = [
@@ -56,6 +57,7 @@ export function employeesRouter({ store, clock }: Deps) {
           const row: StoredEmployee = { ...value, addedBy: before?.addedBy ?? null, updatedAt: now };
           await tx.put('employees', row);
         }
+        if (valid.length) await rosterChanged(tx);
         return { created, updated };
       });
       return c.json(counts);
@@ -101,6 +103,7 @@ export function employeesRouter({ store, clock }: Deps) {
           );
         }
         await tx.put('employees', row);
+        await rosterChanged(tx);
       });
       return c.json({ employee: employeeView(row) }, 201);
     });

@@ -1,6 +1,7 @@
 /**
  * How stored rows are shown. Server bookkeeping (`seq`, `ownerId`, `deleted`, `addedBy`) never
- * leaves the service; `privateNotes` go to the session's owner only.
+ * leaves the service; `privateNotes` and `listening` (who talked how much, issue 18: HR sees it
+ * only pooled in the metrics) go to the session's owner only.
  */
 import type { ActionItem, Employee, Session } from '../../shared/schemas';
 import type { ReadTx, StoredActionItem, StoredEmployee, StoredSession, StoredUser } from '../storage/types';
@@ -8,9 +9,14 @@ import type { ReadTx, StoredActionItem, StoredEmployee, StoredSession, StoredUse
 export type Viewer = { id: string; role: 'manager' | 'hr' };
 
 export function sessionView(row: StoredSession, viewer: Viewer): Session {
-  const { seq: _s, ownerId, deleted: _d, privateNotes, ...rest } = row;
+  const { seq: _s, ownerId, deleted: _d, privateNotes, listening, ...rest } = row;
   const own = viewer.role === 'manager' && ownerId === viewer.id;
-  return own && privateNotes !== undefined ? { ...rest, privateNotes } : rest;
+  if (!own) return rest;
+  return {
+    ...rest,
+    ...(privateNotes !== undefined ? { privateNotes } : {}),
+    ...(listening !== undefined ? { listening } : {}),
+  };
 }
 
 export function actionItemView(row: StoredActionItem): ActionItem {

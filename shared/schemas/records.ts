@@ -76,6 +76,29 @@ export const Agenda = z
 
 const StepNumber = z.number().int().min(1).max(12);
 
+const Share = z.number().min(0, 'from 0 to 1').max(1, 'from 0 to 1');
+/** How far the three shares may sum from 1 (they are rounded to 3 places each). */
+export const LISTENING_SUM_TOLERANCE = 0.01;
+
+/**
+ * The listening balance of a talk (issue 18): shares of the time the manager, the other side and
+ * nobody spoke, measured live on the manager's machine. Only these numbers are kept; no audio.
+ */
+export const Listening = z
+  .object({
+    managerShare: Share,
+    otherShare: Share,
+    silenceShare: Share,
+    longestMonologueSeconds: z.number().min(0, 'must not be negative').max(86_400, 'at most a day'),
+    /** null when nobody had spoken yet. */
+    employeeSpokeFirst: z.boolean().nullable(),
+  })
+  .strict()
+  .refine((l) => Math.abs(l.managerShare + l.otherShare + l.silenceShare - 1) <= LISTENING_SUM_TOLERANCE, {
+    path: ['silenceShare'],
+    message: 'managerShare, otherShare and silenceShare must add up to 1',
+  });
+
 export const Session = z
   .object({
     id: Id,
@@ -106,6 +129,8 @@ export const Session = z
       .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
       .max(2_000)
       .nullish(),
+    /** null (or absent) when the listening meter was off. */
+    listening: Listening.nullish(),
     version: Version.optional(),
     updatedAt: Instant.nullish(),
   })
@@ -190,6 +215,7 @@ export type Employee = z.infer<typeof Employee>;
 export type Cycle = z.infer<typeof Cycle>;
 export type Rating = z.infer<typeof Rating>;
 export type Agenda = z.infer<typeof Agenda>;
+export type Listening = z.infer<typeof Listening>;
 export type Session = z.infer<typeof Session>;
 export type CheckIn = z.infer<typeof CheckIn>;
 export type ActionItem = z.infer<typeof ActionItem>;

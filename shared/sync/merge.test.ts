@@ -225,3 +225,25 @@ describe('mergeRecords', () => {
     );
   });
 });
+
+describe('listening balance (issue 18) merges as one field', () => {
+  const l1 = {
+    managerShare: 0.5,
+    otherShare: 0.4,
+    silenceShare: 0.1,
+    longestMonologueSeconds: 30,
+    employeeSpokeFirst: true,
+  };
+  const l2 = { ...l1, managerShare: 0.7, otherShare: 0.2 };
+  const b0 = { ...base, listening: null as typeof l1 | null };
+  it('takes the side that changed it, and the same change on both sides agrees', () => {
+    expect(mergeRecords(b0, { ...b0, listening: l1 }, b0).merged).toMatchObject({ listening: l1 });
+    expect(mergeRecords(b0, b0, { ...b0, listening: l1 }).merged).toMatchObject({ listening: l1 });
+    expect(mergeRecords(b0, { ...b0, listening: { ...l1 } }, { ...b0, listening: l1 }).conflicts).toEqual([]);
+  });
+  it('two different measurements are one conflict on the whole field, holding the local one', () => {
+    const r = mergeRecords({ ...b0, listening: l1 }, { ...b0, listening: l2 }, { ...b0, listening: null });
+    expect(r.conflicts.map((c) => c.path)).toEqual(['listening']);
+    expect(r.merged).toMatchObject({ listening: l2 });
+  });
+});

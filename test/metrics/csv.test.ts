@@ -90,3 +90,46 @@ describe('metricsToCsv', () => {
     expect(new Set(keys)).toEqual(new Set(names));
   });
 });
+
+describe('process.listening in CSV (issue 18)', () => {
+  it('has the same two columns whether any talk had the meter on or not', () => {
+    const off = response(['Sales', 'Ops']);
+    const headerOff = rows(metricsToCsv(off))[0]!;
+    expect(headerOff).toEqual(
+      expect.arrayContaining(['process.listening.sessions', 'process.listening.balanced']),
+    );
+    expect(headerOff).not.toContain('process.listening');
+
+    const input = emptyInput();
+    input.cycles.push(C1, C2);
+    input.employees.push(
+      employee({ id: 'e0', department: 'Sales' }),
+      employee({ id: 'e1', department: 'Ops' }),
+    );
+    const listening = {
+      managerShare: 0.5,
+      otherShare: 0.4,
+      silenceShare: 0.1,
+      longestMonologueSeconds: 20,
+      employeeSpokeFirst: true,
+    };
+    input.sessions.push(
+      session('e0', { listening }),
+      session('e0', { listening: { ...listening, managerShare: 0.8, otherShare: 0.1 } }),
+      session('e1'),
+    );
+    const on = computeMetrics(input, {
+      cycleId: 'c1',
+      asOf: '2026-04-15',
+      groupBy: 'department',
+      minGroup: 1,
+    });
+    const [header, ...body] = rows(metricsToCsv(on));
+    expect(header).toEqual(headerOff);
+    const col = (name: string) => header!.indexOf(name);
+    const byKey = new Map(body.map((r) => [r[1], r]));
+    expect(byKey.get('Sales')![col('process.listening.sessions')]).toBe('2');
+    expect(byKey.get('Sales')![col('process.listening.balanced')]).toBe('0.5');
+    expect(byKey.get('Ops')![col('process.listening.sessions')]).toBe('');
+  });
+});

@@ -290,6 +290,30 @@ describe('process', () => {
     expect(p.prepared).toBe(2 / 4);
     expect(p.invitedAhead).toBe(1 / 4);
     expect(p.checklist).toBeCloseTo((12 + 2 + 0 + 3) / 48, 12);
+    expect(p.listening).toBeNull(); // no held talk had the meter on
+  });
+
+  it('listening: share of held talks with the meter on where the manager spoke ≤ 60 %', () => {
+    const input = base();
+    input.employees.push(employee({ id: 'e' }));
+    const l = (managerShare: number) => ({
+      managerShare,
+      otherShare: Math.round((0.9 - managerShare) * 100) / 100,
+      silenceShare: 0.1,
+      longestMonologueSeconds: 30,
+      employeeSpokeFirst: true,
+    });
+    input.sessions.push(
+      session('e', { listening: l(0.6) }), // exactly 60 % → balanced
+      session('e', { listening: l(0.35) }),
+      session('e', { listening: l(0.61) }),
+      session('e', { listening: null }), // meter off: not counted
+      session('e', { status: 'planned', listening: l(0.2) }), // not held
+      session('e', { status: 'cancelled', listening: l(0.2) }),
+    );
+    const p = computeMetrics(input, params()).overall.process;
+    expect(p.sessions).toBe(4);
+    expect(p.listening).toEqual({ sessions: 3, balanced: 2 / 3 });
   });
 });
 

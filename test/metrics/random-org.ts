@@ -62,6 +62,8 @@ export const orgArb = fc.record({
       checklist: fc.option(fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 14 })),
       consensus: fc.constantFrom(null, 'agreed', 'partial', 'disagreed'),
       appealed: fc.option(fc.boolean()),
+      // The listening meter's manager share; 0.6 itself is the edge of "balanced".
+      managerShare: fc.option(fc.constantFrom(0.2, 0.45, 0.6, 0.601, 0.9)),
       deleted: rare,
       millis: fc.boolean(),
     }),
@@ -158,6 +160,16 @@ export function build(o: Org): { input: MetricsInput; params: MetricsParams } {
       checklist: s.checklist,
       consensus: s.consensus as 'agreed' | null,
       appealed: s.appealed,
+      listening:
+        s.managerShare === null
+          ? null
+          : {
+              managerShare: s.managerShare,
+              otherShare: Math.round((0.95 - s.managerShare) * 1000) / 1000,
+              silenceShare: 0.05,
+              longestMonologueSeconds: 40,
+              employeeSpokeFirst: s.managerShare < 0.5,
+            },
       ...(s.deleted ? { deleted: true } : {}),
     };
   });

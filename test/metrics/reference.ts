@@ -303,6 +303,14 @@ function buildGroup(
             new Set((s.checklist ?? []).filter((x) => Number.isInteger(x) && x >= 1 && x <= 12)).size / 12,
         ),
       ),
+      listening: (() => {
+        const on = held.filter((s) => s.listening);
+        if (on.length === 0) return null;
+        return {
+          sessions: on.length,
+          balanced: on.filter((s) => s.listening!.managerShare <= 0.6).length / on.length,
+        };
+      })(),
     },
     development: {
       smartPlanShare: share(smart.length, plans.length),

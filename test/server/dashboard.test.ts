@@ -51,6 +51,11 @@ describe('dashboard sign-in and sessions', () => {
     expect(page.text).toContain('Needs attention');
     expect(page.text).not.toContain('<script');
     expect(page.text).not.toMatch(/ style="/);
+    // Process health carries the listening balance of the demo's talks with the meter on (issue 18).
+    expect(page.text).toMatch(
+      /data-measure="listening"><div class="m-label">Listening balance[^<]*<\/div><div class="m-main"><span class="m-value">\d+%/,
+    );
+    expect(page.text).toMatch(/From \d+ talks with the listening meter on/);
 
     // Expired after 12 h.
     w.setNow(new Date(Date.parse('2026-11-25T09:00:00Z') + SESSION_TTL_MS + 1000));

@@ -148,7 +148,9 @@ describe('sync', () => {
     const s1 = session('a1');
     const first = await sync(w, w.A.token, { push: { sessions: [{ ...s1, baseVersion: 0 }] } });
     const c1 = first.body.cursor as string;
-    expect(c1).toBe(`${w.store.storeId}.1`);
+    // The seq after the world's roster and cycle writes, plus the one session.
+    const base = (await w.store.read((tx) => tx.currentSeq())) - 1;
+    expect(c1).toBe(`${w.store.storeId}.${base + 1}`);
     const s2 = session('a2');
     await sync(w, w.B.token, { push: { sessions: [{ ...session('b1'), baseVersion: 0 }] } });
     await sync(w, w.A.token, { push: { sessions: [{ ...s2, baseVersion: 0 }] } });

@@ -1,7 +1,7 @@
 /** Sessions and action items of the synthetic organisation (`../generate-org.ts`). */
 import type { ActionItem, Cycle, Session } from '../../../shared/schemas';
-import { PROFILES } from './profiles';
-import { DAY, date, dayMs, HOUR, iso, MINUTE, type Rng } from './rng';
+import { PROFILES, type ProfileId } from './profiles';
+import { DAY, date, dayMs, HOUR, iso, MINUTE, makeRng, type Rng } from './rng';
 import type { OrgSettings, Roster } from './roster';
 import {
   CAUSES,
@@ -26,8 +26,37 @@ export interface Talks {
   own: Map<string, [number, number]>;
 }
 
+/**
+ * The listening meter (issue 18) in the demo: how often managers of each kind of department switch
+ * it on, and how much of a talk they tend to fill. Drawn from a stream of its own, so the rest of
+ * the organisation is the same with or without it.
+ */
+const LISTENING: Record<ProfileId, { on: number; managerShare: number }> = {
+  steady: { on: 0.45, managerShare: 0.48 },
+  rushed: { on: 0.3, managerShare: 0.66 },
+  stretched: { on: 0.2, managerShare: 0.6 },
+  quiet: { on: 0.35, managerShare: 0.52 },
+  tiny: { on: 0.5, managerShare: 0.5 },
+};
+
+function demoListening(r: Rng, profile: ProfileId): Session['listening'] {
+  const p = LISTENING[profile];
+  if (!r.chance(p.on)) return null;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const managerShare = round(Math.min(0.9, Math.max(0.2, p.managerShare + (r.rnd() - 0.5) * 0.3)));
+  const silenceShare = round(0.05 + r.rnd() * 0.12);
+  return {
+    managerShare,
+    otherShare: round(Math.max(0, 1 - managerShare - silenceShare)),
+    silenceShare,
+    longestMonologueSeconds: Math.round(20 + managerShare * 200 * r.rnd()),
+    employeeSpokeFirst: r.chance(1.1 - managerShare),
+  };
+}
+
 export function buildSessions(o: OrgSettings, r: Rng, roster: Roster): Talks {
   const { rnd, int, pick, chance, uuid } = r;
+  const listeningRng = makeRng(o.seed ^ 0x18_18_18);
   const { cycles, todayMs, departments, employees, langOf, deptOf } = roster;
   // Sessions: per cycle and person with a manager, a plan talk, one or two coaching check-ins and
   // a review, each of which may not happen.
@@ -103,6 +132,7 @@ export function buildSessions(o: OrgSettings, r: Rng, roster: Roster): Talks {
       consensus: isReview && happened ? (agreed ? 'agreed' : chance(0.7) ? 'partial' : 'disagreed') : null,
       appealed: isReview && happened ? !agreed && chance(profile.appealed * 3) : null,
       meetingUrl: chance(0.7) ? 'https://meeting.tencent.com/dm/x4Lk9qTzWm2P' : null,
+      listening: happened ? demoListening(listeningRng, departments[deptOf[e]!]!.profile) : null,
       version: 1,
       updatedAt: iso(recorded ? Math.min(recordedAt, todayMs - HOUR) : start),
     };
