@@ -544,12 +544,16 @@ describe('performance', () => {
 
   it('highPerformerKept: null when no pair starts at 4 or above; one dropped from 5 to 4', () => {
     const none = rated();
-    none.ratings = none.ratings.filter((r) => !['C', 'D'].includes(r.employeeId));
+    const keep = (input: typeof none, drop: string[]) => {
+      for (let i = input.ratings.length - 1; i >= 0; i--)
+        if (drop.includes(input.ratings[i]!.employeeId)) input.ratings.splice(i, 1);
+    };
+    keep(none, ['C', 'D']);
     const p0 = computeMetrics(none, params()).overall.performance;
     expect(p0.pairs).toBe(2);
     expect(p0.highPerformerKept).toBeNull();
     const dropped = rated();
-    dropped.ratings = dropped.ratings.filter((r) => r.employeeId !== 'C');
+    keep(dropped, ['C']);
     const p1 = computeMetrics(dropped, params()).overall.performance;
     expect(p1.highPerformerKept).toBe(0); // D alone: 5 → 4
     dropped.ratings.push(
