@@ -1,10 +1,13 @@
 import type { ComponentType } from 'preact';
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { applyDocumentLanguage, locale, useT } from '../../i18n';
 import { followPanelTarget } from '../../panel/followup/target';
 import { current, currentEntry, ensureCurrent } from '../../panel/model';
+import { PackNote } from '../../panel/PackNote';
 import { PrepareTab } from '../../panel/PrepareTab';
+import { packVersion } from '../../panel/pack';
 import { SessionBar } from '../../panel/SessionBar';
 import { SyncBadge } from '../../panel/SyncBadge';
 import { conflicts, hydrated, rejected } from '../../store';
@@ -152,7 +155,9 @@ export function App() {
               {t('sync.rejected', { message: e.rejected?.message ?? '' })}
             </p>
           ))}
-          {hydrated.value ? body : null}
+          <PackNote />
+          {/* Keyed on the pack in use: an organisation's new pack redraws every part that reads it. */}
+          {hydrated.value ? <Fragment key={packVersion.value}>{body}</Fragment> : null}
         </div>
       </main>
     </div>
