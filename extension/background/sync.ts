@@ -10,12 +10,15 @@ import { Cycle, Employee } from '../../shared/schemas/records';
 import { PushedActionItem, PushedSession, SyncResponse } from '../../shared/schemas/sync';
 import {
   applyPull,
+  applyRefusals,
   applyResults,
   detach,
   type Entry,
   type People,
+  type PushProblem,
   planPush,
   type RecordType,
+  refusedRecords,
   remapEmployee,
 } from '../../shared/sync/engine';
 import {
@@ -169,6 +172,21 @@ async function round(
       const next = { ...meta, cursor: null };
       await writeKey(KEYS.sync, next);
       return { more: true, meta: next };
+    }
+    if (e instanceof ApiFailure && e.status === 400 && plan.pushed.size > 0) {
+      // The service refused this push as it stands (bad input or references) and stored none of
+      // it. The records it names are set aside for the manager to fix or drop; the rest go again.
+      const problems = Array.isArray(e.details)
+        ? e.details.filter(
+            (d): d is PushProblem => typeof d?.path === 'string' && typeof d?.message === 'string',
+          )
+        : [];
+      const refused = refusedRecords(plan, problems, e.code, e.message);
+      await withLock(async () => {
+        const entries = await readAllEntries();
+        await writeEntries(entries, applyRefusals(entries, plan.pushed, refused));
+      });
+      return { more: true, meta };
     }
     throw e;
   }

@@ -13,6 +13,7 @@ import type { ReadTx, StoredPush, StoredUser } from '../storage/types';
 import { surveyTiming } from '../surveys/issue';
 import { prunePushes } from './pushes';
 import { actionItemView, employeeView, sessionView, teamOf } from './records';
+import { checkReferences } from './references';
 import { rosterChangedSince } from './roster';
 import { applyPush } from './write';
 
@@ -109,6 +110,13 @@ export function syncRouter({ store, clock, config }: Deps) {
           const done = await tx.get('pushes', pushId);
           if (done) return done.results;
         }
+        // Referential checks (references.ts): a session naming no cycle or no one in the
+        // caller's team, or an item naming no session of theirs (stored or in this push), is a
+        // 400 naming each record and field, and nothing of this push is stored. A reference to a
+        // session deleted meanwhile on another device is not bad input: the item follows its
+        // session into a tombstone and the push is applied. The extension sets refused records
+        // aside for the manager to fix or drop, so it never retries them for ever.
+        await checkReferences(tx, user, push);
         const now = clock().toISOString();
         const out = await applyPush(tx, user, push, now, surveys);
         if (pushId) {

@@ -8,9 +8,10 @@ import { current, currentEntry, ensureCurrent } from '../../panel/model';
 import { PackNote } from '../../panel/PackNote';
 import { PrepareTab } from '../../panel/PrepareTab';
 import { packVersion } from '../../panel/pack';
+import { Refused } from '../../panel/Refused';
 import { SessionBar } from '../../panel/SessionBar';
 import { SyncBadge } from '../../panel/SyncBadge';
-import { conflicts, hydrated, rejected } from '../../store';
+import { conflicts, hydrated } from '../../store';
 import { Header } from '../../ui/Header';
 import { panelId, Tabs, tabId } from '../../ui/Tabs';
 import { activeTab, currentStep, selectStep, selectTab, TAB_IDS, type TabId } from './state';
@@ -108,7 +109,6 @@ export function App() {
 
   const tabs = TAB_IDS.map((id) => ({ id, label: t(`tab.${id}` as const) }));
   const Conflicts = lazy.conflicts;
-  const refused = rejected.value;
   let body: preact.ComponentChildren;
   if (tab === 'prepare') body = <PrepareTab />;
   else {
@@ -150,11 +150,7 @@ export function App() {
         >
           <p class="intro">{t(`tab.${tab}.intro` as const)}</p>
           {Conflicts ? <Conflicts /> : null}
-          {refused.map((e) => (
-            <p key={e.id} class="nudge nudge-warn" role="alert">
-              {t('sync.rejected', { message: e.rejected?.message ?? '' })}
-            </p>
-          ))}
+          <Refused />
           <PackNote />
           {/* Keyed on the pack in use: an organisation's new pack redraws every part that reads it. */}
           {hydrated.value ? <Fragment key={packVersion.value}>{body}</Fragment> : null}
