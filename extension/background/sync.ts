@@ -36,7 +36,6 @@ import {
 } from '../store/storage';
 import { ApiFailure, apiCall, type Fetch } from './api';
 import { refreshGuide } from './guide';
-import { syncGuide } from './guide-sync';
 import type { SecretStore } from './secrets';
 
 export const TOKEN = 'serviceToken';
@@ -243,8 +242,6 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     }
     // The organisation's content pack (conditional; a failure here is not the records' failure).
     await refreshGuide(deps.fetch, conn.url, token, deps.now).catch(() => undefined);
-    // The organisation's content pack: a conditional request, cheap when nothing changed.
-    await syncGuide(deps.fetch, conn.url, token, deps.now?.() ?? new Date());
     return { state: 'synced', lastSyncAt: (deps.now?.() ?? new Date()).toISOString(), failures: 0 };
   } catch (e) {
     const failures = (previous.failures ?? 0) + 1;

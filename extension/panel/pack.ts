@@ -1,6 +1,6 @@
 /**
  * The method's content for the side panel: the built-in pack, or the organisation's own when the
- * background has downloaded and validated one (`tandem:guide`, see background/guide-sync.ts). The
+ * background has downloaded and validated one (`tandem:guide`, see background/guide.ts). The
  * examples library is the bulk of a pack and only the Talk tab needs it, so it loads on demand
  * (`loadExamples`). Plain data, no zod here: the background validated what it stored.
  *
