@@ -25,7 +25,8 @@ function orgPack() {
   pack.examples.unshift({
     id: 'acme-opening',
     step: 5,
-    types: ['mature', 'wavering', 'confused', 'disengaged'],
+    // One type: the Talk tab lists the most specific examples first (and only a few of them).
+    types: ['confused'],
     title: { 'zh-CN': 'Acme 的开场', en: 'The Acme opening' },
     text: { 'zh-CN': '“先说说，这个季度哪里让你觉得不一样？”', en: `“${EXAMPLE}”` },
   });
