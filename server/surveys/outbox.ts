@@ -16,8 +16,8 @@ import { hashToken } from '../auth/tokens';
 import { currentUser, requireRole } from '../middleware/auth';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
-import type { ReadTx, StoredSurvey } from '../storage/types';
 import { currentGuide } from '../routes/guide';
+import type { ReadTx, StoredSurvey } from '../storage/types';
 import { linkToken, readSurveyKeys } from './links';
 import { type Lang, outboxMessage } from './messages';
 
