@@ -92,7 +92,9 @@ describe.skipIf(!E2E.run)("the organisation's content pack", { timeout: 240_000 
       expect(await (await talkExample(page)).textContent()).toContain(EXAMPLE);
       await page.getByTestId('pack-org').waitFor();
       await waitForSyncState(page, 'offline');
+      await selectTab(page, 'prepare');
       expect(await page.locator('[data-step="1"]').textContent()).toContain(STEP1);
+      await screenshot(page, 'guide-org-pack-offline-en', { fullPage: false });
     } finally {
       await browser.close();
       await service.start();
