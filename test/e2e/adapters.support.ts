@@ -159,7 +159,10 @@ export async function reportTimes(site: string, times: number[]): Promise<void> 
   await writeFile(TIMINGS, `${JSON.stringify(all, null, 2)}\n`);
 }
 
-/** Local wall time → ISO UTC, as the content scripts convert displayed times (same TZ as the browser). */
+/**
+ * Local wall time → ISO UTC, as the content scripts convert displayed times (same TZ as the
+ * browser), in the canonical form the background stores (`…T14:00:00.000Z`, shared Instant schema).
+ */
 export function localIso(y: number, m: number, d: number, h = 0, mi = 0): string {
-  return new Date(y, m - 1, d, h, mi).toISOString().replace('.000Z', 'Z');
+  return new Date(y, m - 1, d, h, mi).toISOString();
 }
