@@ -8,6 +8,12 @@ export type AppConfig = {
   publicUrl: string;
   /** Requests per minute per token; 0 turns the limit off (benchmarks do). */
   rateLimitPerMinute: number;
+  /**
+   * Survey page requests per minute per address, and per link; 0 turns that one off. The
+   * service-wide `rateLimitPerMinute = 0` turns these off too (benchmarks and tests rely on it).
+   */
+  surveyRateLimitPerAddress: number;
+  surveyRateLimitPerLink: number;
   /** Origins allowed by CORS besides the extension's own (chrome-extension://, moz-extension://). */
   corsOrigins: string[];
   /** Largest request body accepted, in bytes. */
@@ -46,6 +52,8 @@ const Env = z.object({
   TANDEM_BOOTSTRAP_TOKEN: z.string().min(22, 'must be at least 22 characters (128 bits)').optional(),
   TANDEM_CORS_ORIGINS: z.string().default(''),
   TANDEM_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  TANDEM_SURVEY_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  TANDEM_SURVEY_LINK_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
   TANDEM_BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -61,6 +69,8 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
   return {
     publicUrl: 'http://127.0.0.1:8787',
     rateLimitPerMinute: 600,
+    surveyRateLimitPerAddress: 120,
+    surveyRateLimitPerLink: 20,
     corsOrigins: [],
     bodyLimitBytes: 5 * 1024 * 1024,
     surveyDelayDays: 7,
@@ -89,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     app: defaultAppConfig({
       publicUrl: (e.TANDEM_PUBLIC_URL ?? `http://${listenHost}:${e.PORT}`).replace(/\/$/, ''),
       rateLimitPerMinute: e.TANDEM_RATE_LIMIT,
+      surveyRateLimitPerAddress: e.TANDEM_SURVEY_RATE_LIMIT,
+      surveyRateLimitPerLink: e.TANDEM_SURVEY_LINK_RATE_LIMIT,
       corsOrigins: e.TANDEM_CORS_ORIGINS.split(',')
         .map((s) => s.trim())
         .filter(Boolean),

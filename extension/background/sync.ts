@@ -35,6 +35,7 @@ import {
   writeKey,
 } from '../store/storage';
 import { ApiFailure, apiCall, type Fetch } from './api';
+import { refreshGuide } from './guide';
 import type { SecretStore } from './secrets';
 
 export const TOKEN = 'serviceToken';
@@ -239,6 +240,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
       meta = r.meta;
       if (!r.more) break;
     }
+    // The organisation's content pack (conditional; a failure here is not the records' failure).
+    await refreshGuide(deps.fetch, conn.url, token, deps.now).catch(() => undefined);
     return { state: 'synced', lastSyncAt: (deps.now?.() ?? new Date()).toISOString(), failures: 0 };
   } catch (e) {
     const failures = (previous.failures ?? 0) + 1;

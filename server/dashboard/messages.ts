@@ -40,6 +40,7 @@ export interface DashboardText {
   measures: Record<string, string>;
   /** Under the listening measure: how many held talks had the meter on. */
   listeningNote: (n: number) => string;
+  highKeptNote: string;
   process: string;
   processQuestion: string;
   coverageTitle: string;
@@ -159,6 +160,7 @@ export const text: Record<Lang, DashboardText> = {
       prepared: '有准备（目标和问题）',
       listening: '倾听平衡（管理者说话 ≤ 60%）',
     },
+    highKeptNote: '本周期评分 ≥ 4 的员工中，下周期评分不降的比例',
     listeningNote: (n) => (n === 0 ? '还没有面谈开启倾听平衡' : `基于 ${n} 场开启了倾听平衡的面谈`),
     process: '过程健康度',
     processQuestion: '面谈有没有按方法做：覆盖、时长、及时记录、提前邀约？',
@@ -284,6 +286,7 @@ export const text: Record<Lang, DashboardText> = {
       prepared: 'Prepared (goal and questions)',
       listening: 'Listening balance (manager ≤ 60% of the time)',
     },
+    highKeptNote: 'Of those rated 4 or 5 this cycle, the share rated no lower in the next',
     listeningNote: (n) =>
       n === 0
         ? 'No talk had the listening meter on yet'

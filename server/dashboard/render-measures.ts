@@ -126,6 +126,7 @@ export const DIMENSIONS: {
         better: 'up',
         domain: [0, 1],
         performance: true,
+        note: (_g, t) => t.highKeptNote,
       },
     ],
   },

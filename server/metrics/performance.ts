@@ -4,8 +4,8 @@
  *
  * - pairs: population employees rated in both C and next; meanChange = mean(next − current).
  * - lowPerformerUplift: meanChange over pairs with current ≤ 2.
- * - highPerformerKept: pairs with current ≥ 4 and next ≥ current, as a share of all pairs
- *   (§6 reads "share of pairs whose current rating ≥ 4 and whose next rating ≥ the current one").
+ * - highPerformerKept: among pairs whose current rating ≥ 4, the share whose next rating ≥ the
+ *   current one; null when no pair has a current rating ≥ 4.
  * - completionCorrelation: Pearson r between an employee's own completion rate (done / due of the
  *   due, non-dropped, employee-owned items of their held sessions in C, for employees with ≥ 1)
  *   and their change, over pairs that have such a rate; null under 3 or with zero variance.
@@ -24,6 +24,7 @@ export interface PerformanceAcc {
   changeSum: number;
   lowPairs: number;
   lowChangeSum: number;
+  highPairs: number;
   highKept: number;
   completion: number[];
   change: number[];
@@ -39,6 +40,7 @@ export function newPerformanceAcc(): PerformanceAcc {
     changeSum: 0,
     lowPairs: 0,
     lowChangeSum: 0,
+    highPairs: 0,
     highKept: 0,
     completion: [],
     change: [],
@@ -76,7 +78,10 @@ export function addRatedEmployee(
     acc.lowPairs++;
     acc.lowChangeSum += change;
   }
-  if (current >= HIGH_PERFORMER && next >= current) acc.highKept++;
+  if (current >= HIGH_PERFORMER) {
+    acc.highPairs++;
+    if (next >= current) acc.highKept++;
+  }
   if (!Number.isNaN(completion)) {
     acc.completion.push(completion);
     acc.change.push(change);
@@ -88,6 +93,7 @@ export function mergePerformance(into: PerformanceAcc, from: PerformanceAcc): vo
   into.changeSum += from.changeSum;
   into.lowPairs += from.lowPairs;
   into.lowChangeSum += from.lowChangeSum;
+  into.highPairs += from.highPairs;
   into.highKept += from.highKept;
   for (const c of from.completion) into.completion.push(c);
   for (const c of from.change) into.change.push(c);
@@ -102,7 +108,7 @@ export function finishPerformance(acc: PerformanceAcc): PerformanceMetrics {
     pairs: acc.pairs,
     meanChange: rate(acc.changeSum, acc.pairs),
     lowPerformerUplift: rate(acc.lowChangeSum, acc.lowPairs),
-    highPerformerKept: rate(acc.highKept, acc.pairs),
+    highPerformerKept: rate(acc.highKept, acc.highPairs),
     completionCorrelation: pearson(acc.completion, acc.change),
     attritionRate: rate(acc.leftDuring, acc.atStart),
     lowPerformerShare: rate(acc.ratedLow, acc.rated),

@@ -221,6 +221,7 @@ export interface PerformanceMetrics {
   pairs: number;
   meanChange: number | null;
   lowPerformerUplift: number | null;
+  /** Among pairs whose current rating ≥ 4, the share whose next rating ≥ the current; null when none. */
   highPerformerKept: number | null;
   completionCorrelation: number | null;
   attritionRate: number | null;

@@ -128,7 +128,8 @@ export function extensionCors(config: AppConfig): MiddlewareHandler<AppEnv> {
   return cors({
     origin: (origin) => (EXTENSION_ORIGIN.test(origin) || allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+    // If-None-Match: the content pack is fetched conditionally (GET /api/v1/guide → 304).
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'],
     exposeHeaders: ['ETag', 'Retry-After'],
     maxAge: 600,
   });

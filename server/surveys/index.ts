@@ -2,4 +2,4 @@
 export { becomesRecorded, issueSurveys, type SurveyTiming, surveyTiming, surveyWindow } from './issue';
 export { linkToken, readSurveyKeys, surveyIdFor } from './links';
 export { dueSurveys, type OutboxItem, surveyOutboxRouter, surveyUrl } from './outbox';
-export { SURVEY_BODY_LIMIT, SURVEY_RATE_LIMITS, surveyPageRouter } from './page';
+export { SURVEY_BODY_LIMIT, surveyPageRouter } from './page';

@@ -39,10 +39,12 @@ export function formatDay(iso: string, lang: Lang, withYear = false): string {
 }
 
 type KindId = (typeof guidePack.kinds)[number]['id'];
+/** The kinds' names of the pack in use (the organisation's own when HR set one). */
+export type KindNames = readonly { id: string; name: Record<Lang, string> }[];
 
 /** The kind of conversation as a phrase inside a sentence ("coaching check-in", "绩效辅导面谈"). */
-export function kindPhrase(kind: KindId | string, lang: Lang): string {
-  const found = guidePack.kinds.find((k) => k.id === kind);
+export function kindPhrase(kind: KindId | string, lang: Lang, kinds: KindNames = guidePack.kinds): string {
+  const found = kinds.find((k) => k.id === kind);
   if (!found) return lang === 'en' ? 'conversation' : '面谈';
   const name = found.name[lang];
   return lang === 'en' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
@@ -150,6 +152,8 @@ export type MessageInput = {
   /** When the talk happened (endedAt, else recordedAt), when known. */
   heldAt: string | null;
   expiresAt: string;
+  /** The kinds' names of the pack in use; the built-in ones when absent. */
+  kinds?: KindNames;
 };
 
 const EMPLOYEE_QUESTIONS = guidePack.survey.employee.length;
@@ -161,7 +165,7 @@ export function outboxMessage(m: MessageInput): Record<Lang, string> {
 }
 
 function messageZh(m: MessageInput): string {
-  const kind = kindPhrase(m.conversationKind, 'zh-CN');
+  const kind = kindPhrase(m.conversationKind, 'zh-CN', m.kinds);
   const day = m.heldAt ? formatDay(m.heldAt, 'zh-CN') : '最近';
   const until = formatDay(m.expiresAt, 'zh-CN');
   if (m.kind === 'manager') {
@@ -184,7 +188,7 @@ function messageZh(m: MessageInput): string {
 }
 
 function messageEn(m: MessageInput): string {
-  const kind = kindPhrase(m.conversationKind, 'en');
+  const kind = kindPhrase(m.conversationKind, 'en', m.kinds);
   const when = m.heldAt ? ` on ${formatDay(m.heldAt, 'en')}` : '';
   const until = formatDay(m.expiresAt, 'en');
   if (m.kind === 'manager') {

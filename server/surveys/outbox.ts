@@ -16,6 +16,7 @@ import { hashToken } from '../auth/tokens';
 import { currentUser, requireRole } from '../middleware/auth';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
+import { currentGuide } from '../routes/guide';
 import type { ReadTx, StoredSurvey } from '../storage/types';
 import { linkToken, readSurveyKeys } from './links';
 import { type Lang, outboxMessage } from './messages';
@@ -58,6 +59,8 @@ export async function dueSurveys(
   if (due.length === 0) return [];
   const keys = await readSurveyKeys(tx);
   if (!keys) return [];
+  // The messages name the kind of talk as the pack in use does (the organisation's words, if any).
+  const { kinds } = await currentGuide(tx);
   const items: OutboxItem[] = [];
   for (const s of due) {
     const session = await tx.get('sessions', s.sessionId);
@@ -83,6 +86,7 @@ export async function dueSurveys(
         conversationKind: session.kind,
         heldAt: session.endedAt ?? session.recordedAt ?? null,
         expiresAt: s.expiresAt,
+        kinds,
       }),
     });
   }

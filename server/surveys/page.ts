@@ -15,7 +15,8 @@
  *   browsers send `Origin: null` for a same-origin form post, so "null" alone proves nothing
  *   either way and the token decides). A JSON post needs `application/json`, which no other site
  *   can send without a CORS preflight that this service refuses.
- * - Abuse: a rate limit per link and per address (off with the service-wide `TANDEM_RATE_LIMIT=0`),
+ * - Abuse: a rate limit per address and per link (`TANDEM_SURVEY_RATE_LIMIT`,
+ *   `TANDEM_SURVEY_LINK_RATE_LIMIT`; 0 turns one off, the service-wide `TANDEM_RATE_LIMIT=0` both),
  *   and a small body limit mounted in app.ts.
  */
 
@@ -41,7 +42,6 @@ import { PAGE_CSP, questionsOf, renderForm, renderStatus } from './render';
 export const SURVEY_BODY_LIMIT = 64 * 1024;
 
 /** Requests a minute, per link and per address, on `/s/*`. */
-export const SURVEY_RATE_LIMITS = { perLink: 20, perAddress: 120 } as const;
 
 type State = 'open' | 'used' | 'expired' | 'closed';
 
@@ -213,17 +213,18 @@ function gone(state: Exclude<State, 'open'>): ApiError {
 
 export function surveyPageRouter({ store, clock, config }: Deps) {
   const on = config.rateLimitPerMinute > 0;
-  const perLink = fixedWindowLimiter(on ? SURVEY_RATE_LIMITS.perLink : 0, clock);
-  const perAddress = fixedWindowLimiter(on ? SURVEY_RATE_LIMITS.perAddress : 0, clock);
+  const linkLimit = on ? config.surveyRateLimitPerLink : 0;
+  const addressLimit = on ? config.surveyRateLimitPerAddress : 0;
+  const perLink = fixedWindowLimiter(linkLimit, clock);
+  const perAddress = fixedWindowLimiter(addressLimit, clock);
 
   /** 429 when this address or this link asked too often. */
   function limit(c: Context<AppEnv>, token: string): { err: ApiError; wait: number } | null {
     const address = remoteAddress(c);
     const byAddress = address === undefined ? null : perAddress(`addr:${address}`);
-    if (byAddress !== null)
-      return { err: rateLimited(SURVEY_RATE_LIMITS.perAddress, byAddress), wait: byAddress };
+    if (byAddress !== null) return { err: rateLimited(addressLimit, byAddress), wait: byAddress };
     const byLink = perLink(`link:${hashToken(token)}`);
-    if (byLink !== null) return { err: rateLimited(SURVEY_RATE_LIMITS.perLink, byLink), wait: byLink };
+    if (byLink !== null) return { err: rateLimited(linkLimit, byLink), wait: byLink };
     return null;
   }
 

@@ -312,6 +312,8 @@ export interface LaunchOptions {
   /** The unpacked extension; built by `buildExtension()` when omitted. */
   extensionPath?: string;
   viewport?: { width: number; height: number };
+  /** A profile to reuse (a browser restart); kept on close. Default: a throwaway one. */
+  userDataDir?: string;
 }
 
 export interface Browser {
@@ -329,7 +331,8 @@ export function hostResolverRules(hosts: readonly string[], port: number): strin
 export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> {
   const locale = opts.locale ?? 'en';
   const ext = opts.extensionPath ?? (await buildExtension());
-  const userDataDir = await mkdtemp(join(tmpdir(), 'tandem-chromium-'));
+  const keep = !!opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'tandem-chromium-')));
   const args = [
     '--headless=new',
     '--no-sandbox',
@@ -362,7 +365,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> 
       env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     });
   } catch (e) {
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!keep) await rm(userDataDir, { recursive: true, force: true });
     throw e;
   }
   context.setDefaultTimeout(TIMEOUT.action);
@@ -372,7 +375,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> 
     extensionPath: ext,
     close: async () => {
       await context.close().catch(() => {});
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      if (!keep) await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }

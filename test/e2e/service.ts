@@ -35,7 +35,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startService(): Promise<Service> {
+export async function startService(opts: { cycles?: boolean } = {}): Promise<Service> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-data-'));
   const hrToken = randomBytes(24).toString('base64url');
@@ -84,6 +84,20 @@ export async function startService(): Promise<Service> {
     callService(url, token, method, path, json);
 
   await start();
+  // HR's half-year cycles around today, named as the extension names a cycle it has not been told
+  // about (`2026-H2`): sessions made in solo mode sync once connected, as they would in an org
+  // that names its cycles so. A session naming a cycle the service lacks is refused (references.ts).
+  const year = new Date().getUTCFullYear();
+  for (const y of opts.cycles === false ? [] : [year - 1, year, year + 1]) {
+    for (const [h, startsOn, endsOn] of [
+      ['H1', '01-01', '06-30'],
+      ['H2', '07-01', '12-31'],
+    ] as const) {
+      const body = { name: `${y} ${h}`, startsOn: `${y}-${startsOn}`, endsOn: `${y}-${endsOn}` };
+      const r = await call('PUT', `/api/v1/cycles/${y}-${h}`, hrToken, body);
+      if (r.status !== 201) throw new Error(`cycle ${y}-${h}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+  }
   return {
     url,
     port,

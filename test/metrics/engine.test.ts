@@ -529,7 +529,7 @@ describe('performance', () => {
     expect(p.pairs).toBe(4);
     expect(p.meanChange).toBe((1 + 1 + 0 - 1) / 4);
     expect(p.lowPerformerUplift).toBe(1); // A and B
-    expect(p.highPerformerKept).toBe(1 / 4); // C only, out of all pairs
+    expect(p.highPerformerKept).toBe(1 / 2); // C kept, D dropped 5 → 4: of the pairs starting ≥ 4
     expect(p.lowPerformerShare).toBe(2 / 5); // A, B of A–E
   });
 
@@ -539,7 +539,28 @@ describe('performance', () => {
     input.ratings.push({ employeeId: 'C', cycleId: 'c2', rating: 1, deleted: true });
     const p = computeMetrics(input, params()).overall.performance;
     expect(p.meanChange).toBe((1 + 1 + 0 + 0) / 4);
-    expect(p.highPerformerKept).toBe(2 / 4);
+    expect(p.highPerformerKept).toBe(1); // all kept
+  });
+
+  it('highPerformerKept: null when no pair starts at 4 or above; one dropped from 5 to 4', () => {
+    const none = rated();
+    const keep = (input: typeof none, drop: string[]) => {
+      for (let i = input.ratings.length - 1; i >= 0; i--)
+        if (drop.includes(input.ratings[i]!.employeeId)) input.ratings.splice(i, 1);
+    };
+    keep(none, ['C', 'D']);
+    const p0 = computeMetrics(none, params()).overall.performance;
+    expect(p0.pairs).toBe(2);
+    expect(p0.highPerformerKept).toBeNull();
+    const dropped = rated();
+    keep(dropped, ['C']);
+    const p1 = computeMetrics(dropped, params()).overall.performance;
+    expect(p1.highPerformerKept).toBe(0); // D alone: 5 → 4
+    dropped.ratings.push(
+      { employeeId: 'C', cycleId: 'c1', rating: 5 },
+      { employeeId: 'C', cycleId: 'c2', rating: 5 },
+    );
+    expect(computeMetrics(dropped, params()).overall.performance.highPerformerKept).toBe(1 / 2);
   });
 
   it('completionCorrelation: Pearson r of own completion rate and change', () => {

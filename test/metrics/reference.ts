@@ -348,7 +348,10 @@ function buildGroup(
       pairs: pairs.length,
       meanChange: mean(pairs.map((p) => p.change)),
       lowPerformerUplift: mean(low.map((p) => p.change)),
-      highPerformerKept: share(pairs.filter((p) => p.cur >= 4 && p.nxt >= p.cur).length, pairs.length),
+      highPerformerKept: share(
+        pairs.filter((p) => p.cur >= 4 && p.nxt >= p.cur).length,
+        pairs.filter((p) => p.cur >= 4).length,
+      ),
       completionCorrelation: pearson(
         withCompletion.map((p) => p.completion!),
         withCompletion.map((p) => p.change),

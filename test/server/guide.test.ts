@@ -96,4 +96,19 @@ describe('the survey page follows the content pack in use', () => {
     expect(again.text).not.toContain('I accept the result of this review.');
     expect(again.text).toContain(defaultGuide.survey.employee[0]!.text.en);
   });
+
+  it('the outbox messages name the kind of talk in the organisation’s words', async () => {
+    const w = await surveyWorld();
+    const s = await w.recorded(w.A.token, 'a1');
+    const pack = orgPack();
+    const coaching = pack.kinds.find((k) => k.id === 'coaching')!;
+    coaching.name = { 'zh-CN': '成长对话', en: 'Growth conversation' };
+    expect((await w.call('PUT', '/api/v1/guide', { token: w.hr, json: pack })).status).toBe(200);
+    const item = (await w.outbox(w.A.token)).find((i) => i.sessionId === s.id && i.kind === 'employee');
+    expect(item.message.en).toContain('Thank you for our growth conversation');
+    expect(item.message['zh-CN']).toContain('的成长对话');
+    await w.call('DELETE', '/api/v1/guide', { token: w.hr });
+    const again = (await w.outbox(w.A.token)).find((i) => i.sessionId === s.id && i.kind === 'employee');
+    expect(again.message.en).not.toContain('growth conversation');
+  });
 });

@@ -334,6 +334,27 @@ describe('limits on /s/*', () => {
     expect((await w.call('GET', path, { address: '198.51.100.1' })).status).toBe(200);
   });
 
+  it('the limits follow configuration: smaller ones bite sooner, 0 turns one off', async () => {
+    const w = await surveyWorld({
+      rateLimitPerMinute: 600,
+      surveyRateLimitPerLink: 3,
+      surveyRateLimitPerAddress: 0,
+    });
+    const { path } = await open(w);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await w.call('GET', path, { address: '198.51.100.9' })).status);
+    expect(statuses).toEqual([200, 200, 429, 429]); // open() asked once already
+    // No per-address limit: 200 guesses from one address are all plain 404s.
+    for (let i = 0; i < 200; i++) {
+      const r = await w.call('GET', `/s/${String(i).padStart(32, 'y')}`, { address: '203.0.113.8' });
+      expect(r.status).toBe(404);
+    }
+    const off = await surveyWorld({ rateLimitPerMinute: 600, surveyRateLimitPerLink: 0 });
+    const link = await open(off);
+    for (let i = 0; i < 30; i++) expect((await off.call('GET', link.path)).status).toBe(200);
+  });
+
   it('a body over the survey limit is 413, before anything is parsed', async () => {
     const w = await surveyWorld();
     const { path, csrf } = await open(w);

@@ -58,6 +58,10 @@ export const teams: MeetingSite = {
 
 /** Inferred: Tencent Meeting's web app (meeting.tencent.com, voovmeeting.com). */
 export const tencentMeeting: MeetingSite = {
+  // DOM hooks: no public code found (code index and exact-string search, 2026-12-04), so these are
+  // guesses. The launcher itself rests on the URL, `/dm/<code>` (the form of every Tencent Meeting
+  // and VooV link in indexed invites and link-detector tests; VooV in leits/MeetingBar
+  // MeetingBar/Meetings/MeetingProvider.swift), so a miss falls back to manual marks.
   inCall: (doc) =>
     doc.querySelector(
       '[data-testid="meeting-leave-button"], .meeting-footer .leave-meeting-btn, #tm-leave-meeting',
@@ -67,6 +71,9 @@ export const tencentMeeting: MeetingSite = {
 
 /** Inferred: Feishu / Lark meetings (vc.feishu.cn, vc.larksuite.com). */
 export const feishuMeeting: MeetingSite = {
+  // DOM hooks: none found in public code (as above), guesses. The URL `/j/<number>` is grounded:
+  // leits/MeetingBar MeetingBar/Meetings/MeetingProvider.swift (`vc.feishu.cn/j/[0-9]+`,
+  // `vc.larksuite.com/j/[0-9]+`); the launcher shows from it and falls back when these miss.
   inCall: (doc) =>
     doc.querySelector('[data-testid="vc-leave-meeting-button"], .vc-meeting-toolbar .leave-meeting-button'),
   lobby: '[data-testid="vc-join-meeting-button"], .vc-meeting-prejoin',

@@ -79,14 +79,16 @@ export function SiteHealth() {
                       <span class="health-host">{host}</span>
                       <span class="muted small">{t(`health.kind.${h.kind}`)}</span>
                     </th>
-                    <td>
+                    <td data-label={t('health.lastOk')}>
                       {when(h.lastSuccessAt)}
                       {h.lastSuccessMissed?.length ? (
                         <span class="muted small"> ({steps(h.lastSuccessMissed)})</span>
                       ) : null}
                     </td>
-                    <td>{h.lastFailureAt ? when(h.lastFailureAt) : t('health.none')}</td>
-                    <td data-testid="health-step">
+                    <td data-label={t('health.lastMiss')}>
+                      {h.lastFailureAt ? when(h.lastFailureAt) : t('health.none')}
+                    </td>
+                    <td data-testid="health-step" data-label={t('health.step')}>
                       {failing ? <span class="health-badge">{t('health.failing')}</span> : null}
                       {steps(h.lastFailureMissed) || t('health.none')}
                     </td>

@@ -1,10 +1,13 @@
 import type { ComponentType } from 'preact';
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { applyDocumentLanguage, locale, useT } from '../../i18n';
 import { followPanelTarget } from '../../panel/followup/target';
 import { current, currentEntry, ensureCurrent } from '../../panel/model';
+import { PackNote } from '../../panel/PackNote';
 import { PrepareTab } from '../../panel/PrepareTab';
+import { packVersion } from '../../panel/pack';
 import { Refused } from '../../panel/Refused';
 import { SessionBar } from '../../panel/SessionBar';
 import { SyncBadge } from '../../panel/SyncBadge';
@@ -148,7 +151,9 @@ export function App() {
           <p class="intro">{t(`tab.${tab}.intro` as const)}</p>
           {Conflicts ? <Conflicts /> : null}
           <Refused />
-          {hydrated.value ? body : null}
+          <PackNote />
+          {/* Keyed on the pack in use: an organisation's new pack redraws every part that reads it. */}
+          {hydrated.value ? <Fragment key={packVersion.value}>{body}</Fragment> : null}
         </div>
       </main>
     </div>

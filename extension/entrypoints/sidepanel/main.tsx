@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { applyDocumentLanguage, initLocale } from '../../i18n';
+import { initPack } from '../../panel/pack';
 import { startPrepareWiring } from '../../panel/prepare/start';
 import { initStore } from '../../store';
 import '../../ui/styles.css';
@@ -8,7 +9,7 @@ import { App } from './App';
 
 async function start() {
   // Read the stored language and records first so that the first paint is already complete.
-  await Promise.all([initLocale(), initStore()]);
+  await Promise.all([initLocale(), initStore(), initPack()]);
   applyDocumentLanguage();
   render(<App />, document.getElementById('app')!);
   // For the size and speed report (DESIGN §7): time from navigation to the first complete render.
