@@ -257,6 +257,15 @@ describe.skipIf(!FIREFOX_E2E.run)('Tandem in Firefox', { timeout: 240_000 }, () 
     await expect
       .poll(() => options.evaluate(() => (globalThis as any).seen as string[]), { timeout: 30_000 })
       .toContain(`shown ${shownId}`);
+    // The made-up talk (its cycle and person exist only here) stays out of the sync journey.
+    await options.evaluate(
+      (key, before) =>
+        (globalThis as any).browser.storage.local
+          .set({ 'tandem:people': before })
+          .then(() => (globalThis as any).browser.storage.local.remove(key)),
+      `tandem:rec:session:${coaching}`,
+      people,
+    );
     await options.close();
   });
 
