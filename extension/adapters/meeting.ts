@@ -6,6 +6,7 @@
 import { meetingProvider, normalizeMeetingUrl } from '../../shared/invite/links';
 import { isZh, observe, watch } from './dom';
 import { send } from './messages';
+import { runRemoteAudio } from './remote-audio';
 import { createHost } from './ui';
 
 export interface MeetingSite {
@@ -26,6 +27,7 @@ const TAG = 'tandem-launcher';
 const now = () => new Date().toISOString();
 
 export function runLauncher(site: MeetingSite, signal?: AbortSignal): void {
+  runRemoteAudio(signal); // the call's audio for the listening meter, only while it is on
   const zh = isZh();
   const docs = new Set<Document>([document]);
   let host: HTMLElement | null = null;

@@ -204,6 +204,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.wav': 'audio/wav',
 };
 
 /**
@@ -292,6 +293,8 @@ export interface LaunchOptions {
   /** The unpacked extension; built by `buildExtension()` when omitted. */
   extensionPath?: string;
   viewport?: { width: number; height: number };
+  /** More Chromium switches for this launch, e.g. fake media devices (they are per launch). */
+  extraArgs?: readonly string[];
 }
 
 export interface Browser {
@@ -323,6 +326,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> 
     '--disable-quic',
     '--ignore-certificate-errors',
     `--lang=${locale}`,
+    ...(opts.extraArgs ?? []),
   ];
   if (opts.hosts?.length) {
     if (!opts.port) throw new Error('launchBrowser: hosts need the fixture server port');
