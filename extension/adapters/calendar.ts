@@ -3,11 +3,13 @@
  * the calendar app re-renders, and on click reads the event from the page into an `InviteInfo`
  * and sends it to the background. Each site only says where the event is and how to read it.
  */
+
+import { browser } from 'wxt/browser';
 import { findMeetingUrl, unwrapRedirect } from '../../shared/invite/links';
 import type { InviteAttendee, InviteInfo, InviteSource } from '../../shared/invite/types';
 import { cleanEmail, cleanMultiline, cleanText } from '../../shared/invite/util';
-import { isZh, watch } from './dom';
-import { send } from './messages';
+import { isZh, textOf, watch } from './dom';
+import { type HealthStep, healthReporter, type PageTextReply, send } from './messages';
 import { dateFromPath, parseWhen, toInviteTimes } from './time';
 import { createHost } from './ui';
 
@@ -39,14 +41,46 @@ export interface Found {
   position: InsertPosition;
 }
 
+/** An open event whose container was found but not this part of it. */
+export interface Missed {
+  missed: Extract<HealthStep, 'title' | 'time'>;
+}
+
 export interface CalendarSite {
   source: Extract<InviteSource, 'google-calendar' | 'outlook' | 'feishu'>;
-  /** The open event, or null when none is open or the markup is not what the adapter knows. */
-  find(doc: Document): Found | null;
+  /** The open event; `Missed` when its container is there without a title or time; null when none is open. */
+  find(doc: Document): Found | Missed | null;
   read(root: Element): RawEvent;
 }
 
 const TAG = 'tandem-calendar';
+
+/** How long an open event may stay unreadable before site health records the miss. */
+export const CAL_FALLBACK_MS = 4000;
+
+/** Something that looks like an open event, whatever the site's markup: a dialog showing a time. */
+const DIALOGS = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog[open]';
+const TIMEISH = /\d{1,2}[:：]\d{2}|\d{1,2}\s?[ap]\.?m\b|[上下]午\s?\d/i;
+const MAX_PAGE_TEXT = 20_000;
+
+function openDialog(doc: Document): Element | null {
+  const all = [...doc.querySelectorAll(DIALOGS)].filter(
+    (d) => !d.closest(TAG) && d.getClientRects().length > 0 && TIMEISH.test(d.textContent ?? ''),
+  );
+  return all.at(-1) ?? null;
+}
+
+/** An event's visible text without its buttons' labels ("×", "Edit"), so its first line is the title. */
+function eventText(el: Element): string {
+  const buttons = new Set([...el.querySelectorAll('button, [role="button"]')].map((b) => textOf(b)));
+  return textOf(el)
+    .split('\n')
+    .filter((l) => !buttons.has(l))
+    .join('\n')
+    .slice(0, MAX_PAGE_TEXT);
+}
+
+const isFound = (f: Found | Missed | null): f is Found => !!f && 'root' in f;
 
 /** Whether `3/10/2026` reads day first in the page's (else the browser's) language. */
 function dayFirst(): boolean {
@@ -123,13 +157,65 @@ export function runCalendar(site: CalendarSite, signal?: AbortSignal): void {
   const mounted = document.getElementsByTagName(TAG);
   let host: HTMLElement | null = null;
   const zh = isZh();
+  const report = healthReporter();
+  let missTimer: ReturnType<typeof setTimeout> | undefined;
+  let missKey = '';
 
   const prepare = () => {
     const found = site.find(document);
-    if (!found) return;
+    if (!isFound(found)) return;
     const ref = dateFromPath(location.pathname + location.search) ?? new Date();
-    void send({ type: 'invite/prepare', invite: toInvite(site.source, site.read(found.root), ref) });
+    const invite = toInvite(site.source, site.read(found.root), ref);
+    const missed: HealthStep[] = [];
+    if (!invite.title) missed.push('title');
+    if (!invite.start) missed.push('time');
+    if (!invite.attendees.length) missed.push('attendees');
+    if (!invite.meetingUrl) missed.push('meeting-link');
+    report(!!invite.start, missed);
+    // No usable time: the panel reads the event's visible text with the pasted-invite parser.
+    const pageText = invite.start ? undefined : eventText(found.root);
+    void send({ type: 'invite/prepare', invite, ...(pageText ? { pageText } : {}) });
   };
+
+  /** A miss that lasts `CAL_FALLBACK_MS` is reported (once per kind of miss, while it lasts). */
+  const watchMiss = (step: HealthStep | null) => {
+    const key = step ?? '';
+    if (key === missKey) return;
+    missKey = key;
+    clearTimeout(missTimer);
+    missTimer = step
+      ? setTimeout(() => {
+          try {
+            const f = site.find(document);
+            if (!isFound(f) && (f ? f.missed : openDialog(document) ? 'anchor' : null) === step)
+              report(false, [step]);
+          } catch {
+            // Quiet on the page.
+          }
+        }, CAL_FALLBACK_MS)
+      : undefined;
+  };
+
+  // "Use this page" in the side panel: the selection, else the open event's text.
+  const onMessage = (msg: unknown): Promise<PageTextReply | true> | undefined => {
+    const type = (msg as { type?: unknown } | null)?.type;
+    if (type === 'page/ping') return Promise.resolve(true);
+    if (type !== 'page/text') return undefined;
+    const sel = String(getSelection?.() ?? '').trim();
+    const found = site.find(document);
+    if (!isFound(found)) report(false, [found ? found.missed : 'anchor']);
+    const reply: PageTextReply = sel
+      ? { text: sel.slice(0, MAX_PAGE_TEXT), from: 'selection' }
+      : isFound(found)
+        ? { text: eventText(found.root), from: 'event' }
+        : (() => {
+            const d = openDialog(document);
+            return d ? { text: eventText(d), from: 'dialog' as const } : { text: null };
+          })();
+    const ref = dateFromPath(location.pathname + location.search);
+    return Promise.resolve(reply.text && ref ? { ...reply, ref: ref.toISOString() } : reply);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
 
   const clear = () => {
     for (const el of [...mounted]) el.remove();
@@ -139,10 +225,12 @@ export function runCalendar(site: CalendarSite, signal?: AbortSignal): void {
   const ensure = () => {
     const t0 = performance.now();
     const found = site.find(document);
-    if (!found) {
+    if (!isFound(found)) {
       if (mounted.length) clear();
+      watchMiss(found ? found.missed : openDialog(document) ? 'anchor' : null);
       return;
     }
+    watchMiss(null);
     if (host?.isConnected && mounted.length === 1 && found.root.contains(host)) return;
     clear();
     host = createHost(TAG, {
@@ -166,5 +254,13 @@ export function runCalendar(site: CalendarSite, signal?: AbortSignal): void {
     document,
     signal,
   );
-  signal?.addEventListener('abort', clear, { once: true });
+  signal?.addEventListener(
+    'abort',
+    () => {
+      clear();
+      clearTimeout(missTimer);
+      browser.runtime.onMessage.removeListener(onMessage);
+    },
+    { once: true },
+  );
 }

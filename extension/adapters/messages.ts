@@ -17,11 +17,18 @@ export const STORAGE_KEYS = {
   pendingInvite: 'tandem:pendingInvite',
   calls: 'tandem:calls',
   panelRequest: 'tandem:panelRequest',
+  siteHealth: 'tandem:siteHealth',
+  launcherCorner: 'tandem:launcherCorner',
 } as const;
 
 export const MAX_CALLS = 100;
 
-export type PrepareMessage = { type: 'invite/prepare'; invite: InviteInfo };
+export type PrepareMessage = {
+  type: 'invite/prepare';
+  invite: InviteInfo;
+  /** The event's visible text, sent only when no usable time was read (the panel parses it). */
+  pageText?: string;
+};
 export type CallMessage = {
   type: 'call/joined' | 'call/left';
   /** The meeting's link, normalised (`normalizeMeetingUrl`). */
@@ -30,7 +37,25 @@ export type CallMessage = {
   at: string;
 };
 export type LauncherMessage = { type: 'launcher/open'; meetingUrl: string; at: string };
-export type AdapterMessage = PrepareMessage | CallMessage | LauncherMessage;
+/**
+ * What an adapter could not find: the open event or in-call UI (`anchor`), or, in a found event,
+ * its `title`, `time`, `attendees` or `meeting-link`. Step names only: never page content.
+ */
+export type HealthStep = 'anchor' | 'title' | 'time' | 'attendees' | 'meeting-link';
+/** `ok`: the adapter did its job (soft misses such as no attendees may still be listed). */
+export type HealthMessage = { type: 'health/report'; ok: boolean; missed: HealthStep[] };
+export type AdapterMessage = PrepareMessage | CallMessage | LauncherMessage | HealthMessage;
+
+/** Asked of a calendar page by the side panel ("Use this page"): the user's selection, else the open event's text. */
+export type PageTextRequest = { type: 'page/text' } | { type: 'page/ping' };
+export type PageTextReply =
+  | {
+      text: string;
+      from: 'selection' | 'event' | 'dialog';
+      /** ISO date the page's address shows (the calendar's current view), for dates without a year. */
+      ref?: string;
+    }
+  | { text: null };
 
 /** The background's answer. */
 export type AdapterReply = { ok: true; panel: boolean } | { ok: false; error: string };
@@ -41,6 +66,8 @@ export interface PendingInvite {
   receivedAt: string;
   tabId: number;
   pageUrl: string;
+  /** See `PrepareMessage.pageText`. */
+  pageText?: string;
 }
 
 export interface CallRecord {
@@ -69,4 +96,15 @@ export async function send(msg: AdapterMessage): Promise<AdapterReply | undefine
   } catch {
     return undefined;
   }
+}
+
+/** A health reporter for one page: sends a report only when it differs from the previous one. */
+export function healthReporter(): (ok: boolean, missed: HealthStep[]) => void {
+  let last = '';
+  return (ok, missed) => {
+    const key = `${ok}:${missed.join(',')}`;
+    if (key === last) return;
+    last = key;
+    void send({ type: 'health/report', ok, missed });
+  };
 }

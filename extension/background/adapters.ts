@@ -6,7 +6,8 @@
  * calls). Then:
  * - `invite/prepare` → `tandem:pendingInvite` and the side panel opens;
  * - `launcher/open` → `tandem:panelRequest` and the side panel opens;
- * - `call/joined` / `call/left` → `tandem:calls` (see `extension/adapters/messages.ts` for the shapes).
+ * - `call/joined` / `call/left` → `tandem:calls` (see `extension/adapters/messages.ts` for the shapes);
+ * - `health/report` (from either kind of page) → `tandem:siteHealth`, keyed by the sender's host name.
  *
  * The side panel is opened before anything is awaited: Chrome allows `sidePanel.open()` only while
  * the click that sent the message still counts as a user gesture. Firefox's `sidebarAction.open()`
@@ -17,6 +18,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { z } from 'zod';
 import { InviteInfoSchema } from '../../shared/invite/types';
 import { Instant } from '../../shared/schemas/common';
+import { applyHealth, HEALTH_STEPS, type SiteHealthMap, type SiteKind } from '../adapters/health';
 import { CALENDAR_PATTERNS, MEETING_PATTERNS } from '../adapters/hosts';
 import {
   type AdapterMessage,
@@ -33,12 +35,25 @@ import { openSidePanel } from './side-panel';
 const Link = z.url({ protocol: /^https?$/ }).max(2_000);
 
 export const AdapterMessageSchema = z.union([
-  z.object({ type: z.literal('invite/prepare'), invite: InviteInfoSchema }).strict(),
+  z
+    .object({
+      type: z.literal('invite/prepare'),
+      invite: InviteInfoSchema,
+      pageText: z.string().max(20_000).optional(),
+    })
+    .strict(),
   z.object({ type: z.enum(['call/joined', 'call/left']), meetingUrl: Link, at: Instant }).strict(),
   z.object({ type: z.literal('launcher/open'), meetingUrl: Link, at: Instant }).strict(),
+  z
+    .object({
+      type: z.literal('health/report'),
+      ok: z.boolean(),
+      missed: z.array(z.enum(HEALTH_STEPS as [string, ...string[]])).max(HEALTH_STEPS.length),
+    })
+    .strict(),
 ]);
 
-const TYPES = new Set(['invite/prepare', 'call/joined', 'call/left', 'launcher/open']);
+const TYPES = new Set(['invite/prepare', 'call/joined', 'call/left', 'launcher/open', 'health/report']);
 
 const calendarPatterns = CALENDAR_PATTERNS.map((p) => new MatchPattern(p));
 const meetingPatterns = MEETING_PATTERNS.map((p) => new MatchPattern(p));
@@ -54,7 +69,12 @@ export function checkSender(
   if (sender.id !== extensionId) return null;
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number' || tabId < 0 || !sender.url) return null;
-  const patterns = type === 'invite/prepare' ? calendarPatterns : meetingPatterns;
+  const patterns =
+    type === 'invite/prepare'
+      ? calendarPatterns
+      : type === 'health/report'
+        ? [...calendarPatterns, ...meetingPatterns]
+        : meetingPatterns;
   try {
     return patterns.some((p) => p.includes(sender.url!)) ? tabId : null;
   } catch {
@@ -127,6 +147,23 @@ async function closeTab(tabId: number): Promise<void> {
   });
 }
 
+/** Which kind of adapter runs on `url`. */
+function kindOf(url: string): SiteKind {
+  return calendarPatterns.some((p) => p.includes(url)) ? 'calendar' : 'meeting';
+}
+
+/** One health report from the page at `url`: host name, time and step names only. */
+export function recordHealth(url: string, report: { ok: boolean; missed: string[] }): Promise<void> {
+  return withLock(async () => {
+    const host = new URL(url).hostname;
+    const got = await browser.storage.local.get(STORAGE_KEYS.siteHealth);
+    const map = (got[STORAGE_KEYS.siteHealth] ?? {}) as SiteHealthMap;
+    const missed = HEALTH_STEPS.filter((s) => report.missed.includes(s));
+    const next = applyHealth(map, host, kindOf(url), { ok: report.ok, missed }, new Date().toISOString());
+    await browser.storage.local.set({ [STORAGE_KEYS.siteHealth]: next });
+  });
+}
+
 export async function handleAdapterMessage(
   message: z.infer<typeof AdapterMessageSchema>,
   tabId: number,
@@ -141,6 +178,7 @@ export async function handleAdapterMessage(
         receivedAt: new Date().toISOString(),
         tabId,
         pageUrl: page,
+        ...(message.pageText ? { pageText: message.pageText } : {}),
       };
       await browser.storage.local.set({ [STORAGE_KEYS.pendingInvite]: value });
       return { ok: true, panel: await panel };
@@ -160,6 +198,9 @@ export async function handleAdapterMessage(
       return { ok: true, panel: false };
     case 'call/left':
       await recordLeft(tabId, message.meetingUrl, clampAt(message.at));
+      return { ok: true, panel: false };
+    case 'health/report':
+      await recordHealth(sender.url ?? '', message);
       return { ok: true, panel: false };
   }
 }

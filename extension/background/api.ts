@@ -23,6 +23,8 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterSeconds?: number,
+    /** The service's `error.details` (field problems of a 400), when it sent any. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -64,7 +66,7 @@ export async function apiCall<T>(
     body = null;
   }
   if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
     const retry = Number(res.headers.get('retry-after'));
     throw new ApiFailure(
       'http',
@@ -72,6 +74,7 @@ export async function apiCall<T>(
       err?.code ?? `http_${res.status}`,
       err?.message ?? (text.slice(0, 200) || res.statusText),
       Number.isFinite(retry) && retry > 0 ? retry : undefined,
+      err?.details,
     );
   }
   if (body === null) throw new ApiFailure('http', res.status, 'not_json', 'The answer was not JSON.');

@@ -2,7 +2,7 @@
 /**
  * For the background's tests: the real service app in process over the in-memory store, reached
  * through a `fetch` that hands requests to Hono's `app.request` (and fails like a dropped network
- * while `setDown(true)`). HR is bootstrapped and one manager, Mei, is created.
+ * while `setDown(true)`). HR is bootstrapped, two cycles and one manager, Mei, are created.
  */
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/auth/bootstrap';
@@ -32,6 +32,13 @@ export async function inProcessService(clock: () => Date = () => new Date()) {
     });
     return { status: res.status, body: (await res.json()) as any };
   };
+  // The cycles the background's tests name (HR defines cycles; a session must name one).
+  for (const [id, startsOn, endsOn] of [
+    ['2026H1', '2026-01-01', '2026-06-30'],
+    ['2026-H1', '2026-01-01', '2026-06-30'],
+  ]) {
+    await call('PUT', `/api/v1/cycles/${id}`, hr, { name: id, startsOn, endsOn });
+  }
   const manager = (
     await call('POST', '/api/v1/users', hr, { name: 'Mei', email: 'mei@example.com', role: 'manager' })
   ).body.token as string;

@@ -10,12 +10,15 @@ import { Cycle, Employee } from '../../shared/schemas/records';
 import { PushedActionItem, PushedSession, SyncResponse } from '../../shared/schemas/sync';
 import {
   applyPull,
+  applyRefusals,
   applyResults,
   detach,
   type Entry,
   type People,
+  type PushProblem,
   planPush,
   type RecordType,
+  refusedRecords,
   remapEmployee,
 } from '../../shared/sync/engine';
 import {
@@ -168,6 +171,21 @@ async function round(
       await writeKey(KEYS.sync, next);
       return { more: true, meta: next };
     }
+    if (e instanceof ApiFailure && e.status === 400 && plan.pushed.size > 0) {
+      // The service refused this push as it stands (bad input or references) and stored none of
+      // it. The records it names are set aside for the manager to fix or drop; the rest go again.
+      const problems = Array.isArray(e.details)
+        ? e.details.filter(
+            (d): d is PushProblem => typeof d?.path === 'string' && typeof d?.message === 'string',
+          )
+        : [];
+      const refused = refusedRecords(plan, problems, e.code, e.message);
+      await withLock(async () => {
+        const entries = await readAllEntries();
+        await writeEntries(entries, applyRefusals(entries, plan.pushed, refused));
+      });
+      return { more: true, meta };
+    }
     throw e;
   }
   const res = SyncResponse.parse(raw);
@@ -182,17 +200,22 @@ async function round(
     const removed = new Set([...a.removed, ...b.removed]);
     for (const k of removed) changed.delete(k);
     await writeEntries(entries, changed, removed);
-    const p = await readPeople();
-    const serverIds = new Set(res.pull.employees.map((e) => e.id));
-    await writeKey<People>(KEYS.people, {
-      server: res.pull.employees,
-      // People the service now lists come from there; the local copy is no longer needed.
-      local: p.local.filter((x) => !(x.uploaded && serverIds.has(x.id))),
-    });
-    await writeKey(
-      KEYS.cycles,
-      res.pull.cycles.map((c) => Cycle.parse(c)),
-    );
+    // Team and cycles come only when they changed since our cursor; otherwise ours are current.
+    if (res.pull.employees) {
+      const p = await readPeople();
+      const serverIds = new Set(res.pull.employees.map((e) => e.id));
+      await writeKey<People>(KEYS.people, {
+        server: res.pull.employees,
+        // People the service now lists come from there; the local copy is no longer needed.
+        local: p.local.filter((x) => !(x.uploaded && serverIds.has(x.id))),
+      });
+    }
+    if (res.pull.cycles) {
+      await writeKey(
+        KEYS.cycles,
+        res.pull.cycles.map((c) => Cycle.parse(c)),
+      );
+    }
     await writeKey(KEYS.sync, next);
     // Anything still dirty that the last plan did not hold back (auto-merges, edits made meanwhile).
     const again = planPush(entries.values(), { employeeReady: (id) => !waiting.has(id), validate });

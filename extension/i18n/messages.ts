@@ -3,10 +3,12 @@
  * Every key carries both languages; `{name}` placeholders are filled by `t(key, vars)`.
  */
 import { followupMessages } from './messages-followup';
+import { healthMessages } from './messages-health';
 import { prepareMessages } from './messages-prepare';
 
 export const messages = {
   ...followupMessages,
+  ...healthMessages,
   ...prepareMessages,
   'app.name': { 'zh-CN': 'Tandem', en: 'Tandem' },
   'app.tagline': { 'zh-CN': '绩效面谈助手', en: 'Performance conversations' },
@@ -74,10 +76,21 @@ export const messages = {
     'zh-CN': '只存在本机。点此连接团队服务（可选）',
     en: 'Kept on this device. Click to connect a team service (optional)',
   },
-  'sync.rejected': {
-    'zh-CN': '服务没有接受一条记录：{message}',
-    en: 'The service did not accept a record: {message}',
+  'refused.title': { 'zh-CN': '服务未接收的记录：{n}', en: 'Not accepted by the service: {n}' },
+  'refused.intro': {
+    'zh-CN': '这些内容仍保存在本机，但在你修改或放弃之前不会再次发送。',
+    en: 'These stay on this device, but are not sent again until you change them or let the change go.',
   },
+  'refused.session': {
+    'zh-CN': '与{person}的面谈（周期 {cycle}）',
+    en: 'Conversation with {person} (cycle {cycle})',
+  },
+  'refused.item': { 'zh-CN': '行动项“{title}”', en: 'Action item “{title}”' },
+  'refused.why': { 'zh-CN': '原因：{message}', en: 'Why: {message}' },
+  'refused.pickCycle': { 'zh-CN': '改为服务中已有的周期', en: 'Move it to a cycle the service knows' },
+  'refused.open': { 'zh-CN': '打开', en: 'Open' },
+  'refused.dropNew': { 'zh-CN': '从本机删除', en: 'Remove it here' },
+  'refused.dropChange': { 'zh-CN': '放弃我的修改', en: 'Undo my change' },
 
   'session.pick': { 'zh-CN': '当前面谈', en: 'Current conversation' },
   'session.new': { 'zh-CN': '新的面谈…', en: 'New conversation…' },

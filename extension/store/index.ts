@@ -317,6 +317,23 @@ export function resolveConflict(
   queue(key, { op: 'resolve', data, server: c.server, version: c.version });
 }
 
+/**
+ * Drop a change the service refused. A session never stored there takes its new action items
+ * with it (they could never be pushed without it).
+ */
+export function discardRefused(key: string): void {
+  const e = entries.value.get(key);
+  if (!e) return;
+  if (e.type === 'session' && e.baseVersion === 0) {
+    for (const [k, x] of entries.value) {
+      if (x.type === 'actionItem' && x.baseVersion === 0 && (x.data as ActionItem).sessionId === e.id) {
+        queue(k, { op: 'discard' });
+      }
+    }
+  }
+  queue(key, { op: 'discard' });
+}
+
 export async function addPerson(person: Omit<LocalPerson, 'uploaded' | 'error'>): Promise<void> {
   await withLock(async () => {
     const p = await readPeople();

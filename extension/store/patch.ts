@@ -18,6 +18,8 @@ export type Patch =
   | { op: 'create'; type: RecordType; data: AnyRecord; local?: LocalMeta }
   | { op: 'delete' }
   | { op: 'local'; value: LocalMeta }
+  /** Drop the local change the service refused: back to the server's copy, or gone if never there. */
+  | { op: 'discard' }
   /** Replace the record after a conflict was resolved (`version` is the server's). */
   | { op: 'resolve'; data: AnyRecord; server: AnyRecord | null; version: number };
 
@@ -38,6 +40,13 @@ export function applyPatch(entry: Entry | undefined, patch: Patch): Entry | unde
       if (!entry || entry.deleted) return entry;
       const data = setPath(entry.data, patch.path, patch.value, patch.title);
       return { ...entry, data, rev: bump(entry) };
+    }
+    case 'discard': {
+      if (!entry) return undefined;
+      if (entry.baseVersion === 0 || !entry.base) return undefined;
+      const { rejected: _r, deleted: _d, conflict: _c, ...rest } = entry;
+      const rev = Math.max(entry.rev, entry.syncedRev);
+      return { ...rest, data: entry.base, rev, syncedRev: rev };
     }
     case 'resolve': {
       // Replayed after it was stored (or resolved elsewhere): nothing left to resolve.

@@ -50,6 +50,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import type { CollectionName, Collections, Store, StoredSurvey, StoredUser } from '../storage/types';
 import { COLLECTIONS } from '../storage/types';
 import { linkToken, SECRET_SETTING, surveyKeysForWrite } from '../surveys/links';
+import { ROSTER_SETTING, rosterChanged } from '../sync/roster';
 
 export const DUMP_FORMAT = 'tandem-dump/1';
 
@@ -92,6 +93,9 @@ export async function exportStore(
       rows.sort(c === 'sessions' || c === 'actionItems' ? bySeq : byId);
       collections[c] = rows;
     }
+    // The roster mark counts this store's sequence; the store an import fills sets its own.
+    const all = collections as unknown as Rows;
+    all.settings = all.settings.filter((s) => s.id !== ROSTER_SETTING);
     if (!secrets) {
       const rows = collections as unknown as Rows;
       rows.users = rows.users.map((u) => withoutKeys(u, ['tokenHash']));
@@ -356,6 +360,8 @@ export async function importDump(
     for (const c of ['employees', 'cycles', 'ratings', 'surveyResponses', 'pushes', 'settings'] as const) {
       await inBatches(rows[c] as Collections[typeof c][], (r) => tx.put(c, r as never));
     }
+    // The dump's roster mark counts another store's sequence; this store's own replaces it.
+    await rosterChanged(tx);
     await inBatches(users, (u) => tx.put('users', u));
 
     // Synced rows: new seq numbers from this store, in the order of the old ones.

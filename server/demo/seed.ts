@@ -23,6 +23,7 @@ import { ratingId } from '../routes/ratings';
 import type { Store, StoredActionItem, StoredSession } from '../storage/types';
 import { DEFAULT_SURVEY_TIMING, issueSurveys } from '../surveys/issue';
 import { surveyIdFor } from '../surveys/links';
+import { rosterChanged } from '../sync/roster';
 import { generateOrg, type Org, type OrgOptions } from './generate-org';
 
 export interface SeedResult {
@@ -102,6 +103,7 @@ export async function seedDemo(
     }
     for (const e of employees) await tx.put('employees', { ...e, updatedAt: now });
     for (const c of cycles) await tx.put('cycles', c);
+    await rosterChanged(tx);
     for (const r of ratings) await tx.put('ratings', { ...r, id: ratingId(r.employeeId, r.cycleId) });
   });
 

@@ -7,6 +7,7 @@ import { readJson } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { invalidInput } from '../middleware/errors';
 import { actionItemView } from '../sync/records';
+import { bodyPath, checkReferences } from '../sync/references';
 import { deleteRecord, putActionItem } from '../sync/write';
 import { baseVersionOf, notFound, recordBody, throwUnlessApplied } from './synced';
 
@@ -48,7 +49,12 @@ export function actionItemsRouter({ store, clock }: Deps) {
       const body = recordBody(readJson(c), id);
       const parsed = PushedActionItem.safeParse({ ...body, baseVersion: baseVersionOf(c, body, 0) });
       if (!parsed.success) throw invalidInput(parsed.error);
-      const out = await store.write((tx) => putActionItem(tx, user, parsed.data, clock().toISOString()));
+      const out = await store.write(async (tx) => {
+        const current = await tx.get('actionItems', id);
+        if (current && current.ownerId !== user.id) throw notFound('action item', id);
+        await checkReferences(tx, user, { actionItems: [parsed.data] }, bodyPath, false);
+        return putActionItem(tx, user, parsed.data, clock().toISOString());
+      });
       throwUnlessApplied(out.result);
       const row = out.row ?? out.previous!;
       c.header('ETag', `"${row.version}"`);
@@ -61,7 +67,7 @@ export function actionItemsRouter({ store, clock }: Deps) {
       const baseVersion = baseVersionOf(c, null, null);
       const out = await store.write(async (tx) => {
         const current = await tx.get('actionItems', id);
-        if (!current || current.deleted) throw notFound('action item', id);
+        if (!current || current.deleted || current.ownerId !== user.id) throw notFound('action item', id);
         return deleteRecord(tx, user, { type: 'actionItem', id, baseVersion }, clock().toISOString());
       });
       throwUnlessApplied(out.result);

@@ -5,6 +5,8 @@ import { requireRole, requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/body';
 import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
+import { rosterChanged } from '../sync/roster';
+import { jsonCells } from './table';
 
 export function cyclesRouter({ store }: Deps) {
   return new Hono<AppEnv>()
@@ -20,12 +22,14 @@ export function cyclesRouter({ store }: Deps) {
           { path: 'id', message: `must be "${id}" (as in the path) or omitted` },
         ]);
       }
-      const parsed = Cycle.safeParse({ ...body, id });
+      // Read like a roster cell: "" and null are "not given" (table.ts).
+      const parsed = Cycle.safeParse({ ...(jsonCells(body) as object), id });
       if (!parsed.success) throw invalidInput(parsed.error);
       const cycle = parsed.data;
       const created = await store.write(async (tx) => {
         const existed = await tx.get('cycles', id);
         await tx.put('cycles', cycle);
+        await rosterChanged(tx);
         return !existed;
       });
       return c.json({ cycle }, created ? 201 : 200);

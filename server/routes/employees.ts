@@ -11,7 +11,17 @@ import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
 import type { StoredEmployee } from '../storage/types';
 import { employeeView, teamOf } from '../sync/records';
-import { badTable, cellText, checkUnique, jsonRows, type LineError, parseCsv, validateRows } from './table';
+import { rosterChanged } from '../sync/roster';
+import {
+  badTable,
+  cellText,
+  checkUnique,
+  jsonCells,
+  jsonRows,
+  type LineError,
+  parseCsv,
+  validateRows,
+} from './table';
 
 export const ROSTER_COLUMNS = [
   'id',
@@ -56,6 +66,7 @@ export function employeesRouter({ store, clock }: Deps) {
           const row: StoredEmployee = { ...value, addedBy: before?.addedBy ?? null, updatedAt: now };
           await tx.put('employees', row);
         }
+        if (valid.length) await rosterChanged(tx);
         return { created, updated };
       });
       return c.json(counts);
@@ -75,7 +86,10 @@ export function employeesRouter({ store, clock }: Deps) {
       if (!body || typeof body !== 'object' || Array.isArray(body)) {
         throw new ApiError(400, 'invalid_input', 'Expected a JSON object describing one person.');
       }
-      const input = { id: randomUUID(), managerEmail: user.email, status: 'active', ...body };
+      const given = Object.fromEntries(
+        Object.entries(jsonCells(body) as object).filter(([, v]) => v !== null),
+      );
+      const input = { id: randomUUID(), managerEmail: user.email, status: 'active', ...given };
       const parsed = Employee.safeParse(input);
       if (!parsed.success) throw invalidInput(parsed.error);
       const person = parsed.data;
@@ -101,6 +115,7 @@ export function employeesRouter({ store, clock }: Deps) {
           );
         }
         await tx.put('employees', row);
+        await rosterChanged(tx);
       });
       return c.json({ employee: employeeView(row) }, 201);
     });

@@ -2,8 +2,12 @@
  * The content pack (DESIGN §2): the method's steps, types, examples and survey texts. Everyone
  * signed in reads it; HR may replace it with the organisation's own pack, validated by the same
  * schema as the built-in one, or go back to the built-in pack.
+ *
+ * GET answers with an ETag (a hash of the answer) and 304 to a matching If-None-Match, so the
+ * extension can ask on every sync round and download the pack only when HR changed it.
  */
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { defaultGuide, type GuidePack, validateGuidePack } from '../../shared/content';
 import { currentUser, requireRole, requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/body';
@@ -23,7 +27,9 @@ export async function currentGuide(tx: ReadTx): Promise<GuidePack> {
 
 export function guideRouter({ store, clock }: Deps) {
   return new Hono<AppEnv>()
-    .get('/guide', requireUser, async (c) => {
+    .get('/guide', requireUser, etag(), async (c) => {
+      // Per user (behind the token), and always revalidated: HR's change shows on the next round.
+      c.header('cache-control', 'private, no-cache');
       const row = await store.read((tx) => tx.get('settings', GUIDE_KEY));
       const stored = row?.value as StoredGuide | undefined;
       if (!stored) return c.json({ source: 'built-in', pack: defaultGuide });

@@ -9,7 +9,7 @@ import { badTable, cellText, checkUnique, jsonRows, type LineError, parseCsv, va
 
 const COLUMNS = ['employeeId', 'cycleId', 'rating'] as const;
 
-/** CSV cells are text; a rating cell becomes a number when it reads as one. */
+/** CSV cells are text (and so are a spreadsheet's JSON cells); a rating cell becomes a number when it reads as one. */
 const CsvRating = z.preprocess((v) => {
   if (!v || typeof v !== 'object') return v;
   const r = (v as { rating?: unknown }).rating;
@@ -25,7 +25,7 @@ export function ratingsRouter({ store }: Deps) {
     const body = readCsvOrJson(c);
     const errors: LineError[] = [];
     const rows = body.kind === 'csv' ? parseCsv(body.text, COLUMNS, COLUMNS, errors) : jsonRows(body.value);
-    const valid = validateRows(rows, body.kind === 'csv' ? CsvRating : Rating, errors);
+    const valid = validateRows(rows, CsvRating, errors);
     const pair = (r: Record<string, unknown>) => {
       const [e, c] = [cellText(r.employeeId), cellText(r.cycleId)];
       return e && c ? ratingId(e, c) : null;

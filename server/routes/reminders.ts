@@ -13,7 +13,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { computeReminders } from '../../shared/followup/reminders';
 import { endOfLocalDay, isValidZone } from '../../shared/followup/time';
-import { DateOnly, Instant } from '../../shared/schemas/common';
+import { DateOnly, QueryInstant } from '../../shared/schemas/common';
 import { currentUser, requireRole } from '../middleware/auth';
 import type { AppEnv, Deps } from '../middleware/env';
 import { invalidInput } from '../middleware/errors';
@@ -24,8 +24,9 @@ import { actionItemView, employeeView, sessionView, teamOf } from '../sync/recor
 const Query = z
   .object({
     asOf: z
-      .union([Instant, DateOnly], {
-        error: 'expected an ISO 8601 UTC instant (2026-03-02T09:00:00Z) or a date (2026-03-02)',
+      .union([QueryInstant, DateOnly], {
+        error:
+          'expected an RFC 3339 instant (2026-03-02T09:00:00Z, 2026-03-02T17:00:00+08:00) or a date (2026-03-02)',
       })
       .optional(),
     tz: z

@@ -8,6 +8,7 @@ import type { AppEnv, Deps } from '../middleware/env';
 import { invalidInput } from '../middleware/errors';
 import { surveyTiming } from '../surveys/issue';
 import { sessionView } from '../sync/records';
+import { bodyPath, checkReferences } from '../sync/references';
 import { deleteRecord, putSession } from '../sync/write';
 import { baseVersionOf, notFound, recordBody, throwUnlessApplied } from './synced';
 
@@ -46,9 +47,12 @@ export function sessionsRouter({ store, clock, config }: Deps) {
       const body = recordBody(readJson(c), id);
       const parsed = PushedSession.safeParse({ ...body, baseVersion: baseVersionOf(c, body, 0) });
       if (!parsed.success) throw invalidInput(parsed.error);
-      const out = await store.write((tx) =>
-        putSession(tx, user, parsed.data, clock().toISOString(), undefined, surveys),
-      );
+      const out = await store.write(async (tx) => {
+        const current = await tx.get('sessions', id);
+        if (current && current.ownerId !== user.id) throw notFound('session', id);
+        await checkReferences(tx, user, { sessions: [parsed.data] }, bodyPath, false);
+        return putSession(tx, user, parsed.data, clock().toISOString(), undefined, surveys);
+      });
       throwUnlessApplied(out.result);
       const row = out.row ?? out.previous!;
       c.header('ETag', `"${row.version}"`);
@@ -61,7 +65,7 @@ export function sessionsRouter({ store, clock, config }: Deps) {
       const baseVersion = baseVersionOf(c, null, null);
       const out = await store.write(async (tx) => {
         const current = await tx.get('sessions', id);
-        if (!current || current.deleted) throw notFound('session', id);
+        if (!current || current.deleted || current.ownerId !== user.id) throw notFound('session', id);
         return deleteRecord(tx, user, { type: 'session', id, baseVersion }, clock().toISOString());
       });
       throwUnlessApplied(out.result);

@@ -95,6 +95,23 @@ export function parseCsv(
   return rows;
 }
 
+/**
+ * One JSON cell read as its CSV cell would be: text trimmed, and `""`, blanks and `null` mean
+ * "not given" (most exporters write "" for none), so the same table saved as CSV and as JSON
+ * imports to the same store. Other values (numbers, objects) are left for the schema to judge.
+ */
+export function jsonCell(v: unknown): unknown {
+  if (typeof v !== 'string') return v ?? null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+/** A JSON object's cells as CSV cells (see `jsonCell`); anything else is left to the schema. */
+export function jsonCells(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonCell(x)]));
+}
+
 /** JSON tables: an array of objects; "line" is the 1-based position in the array. */
 export function jsonRows(value: unknown): TableRow[] {
   if (!Array.isArray(value)) {
@@ -102,7 +119,7 @@ export function jsonRows(value: unknown): TableRow[] {
       { path: '(root)', message: 'expected an array' },
     ]);
   }
-  return value.map((v, i) => ({ line: i + 1, cells: v as Record<string, unknown> }));
+  return value.map((v, i) => ({ line: i + 1, cells: jsonCells(v) as Record<string, unknown> }));
 }
 
 /** Validates each row, collecting every issue as `{line, column, message}`. */

@@ -67,7 +67,8 @@ function checkOps(ops: unknown): Op[] | null {
   return ops as Op[];
 }
 
-export function parseJournal(file: string, buf: Buffer, isCurrent: boolean): JournalFile {
+/** With `headerOnly`, `buf` may hold just the header line; no transaction line is read. */
+export function parseJournal(file: string, buf: Buffer, isCurrent: boolean, headerOnly = false): JournalFile {
   const restore =
     'Restore the data directory from a backup, or move this file aside if you accept losing the writes it holds.';
   // An empty file or one that starts with NUL bytes: a journal is never created without its header.
@@ -99,6 +100,7 @@ export function parseJournal(file: string, buf: Buffer, isCurrent: boolean): Jou
     bytes: buf.length,
     torn: null,
   };
+  if (headerOnly) return out;
   let pos = firstEnd + 1;
   let lineNo = 1;
   let expected = out.from;

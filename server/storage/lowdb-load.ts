@@ -1,5 +1,5 @@
 /** Loading a data directory: snapshot (or its `.prev`), then journal replay (see lowdb.ts). */
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { damaged, exists, FILES, readIfExists, SEALED, StoreDamagedError } from './lowdb-files';
 import { type JournalFile, parseJournal } from './lowdb-journal';
@@ -19,9 +19,53 @@ export type Loaded = {
   damagedSnapshot: string | null;
 };
 
+/** A sealed journal's header only (see `load`), as a JournalFile without lines. */
+async function readJournalHeader(file: string): Promise<JournalFile> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const chunks: Buffer[] = [];
+    for (let pos = 0; pos < size; ) {
+      const buf = Buffer.alloc(Math.min(64 * 1024, size - pos));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      const part = buf.subarray(0, bytesRead);
+      chunks.push(part);
+      pos += bytesRead;
+      const nl = part.indexOf(10);
+      if (nl >= 0) {
+        const all = Buffer.concat(chunks);
+        const header = parseJournal(file, all.subarray(0, all.indexOf(10) + 1), false, true);
+        return { ...header, bytes: size };
+      }
+    }
+    return parseJournal(file, Buffer.concat(chunks), false, true);
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function load(dir: string, log: (m: string) => void): Promise<Loaded> {
   const snapFile = path.join(dir, FILES.snapshot);
   const prevFile = path.join(dir, FILES.prev);
+
+  let base: Snapshot | null = null;
+  let snapshotLsn: number | null = null;
+  let damagedSnapshot: string | null = null;
+  let hadSnapshot = false;
+  {
+    // In a block of its own, so the file's bytes can be collected once parsed.
+    const snapBuf = await readIfExists(snapFile);
+    hadSnapshot = snapBuf !== null && snapBuf !== undefined;
+    if (snapBuf) {
+      try {
+        base = parseSnapshot(snapBuf);
+        snapshotLsn = base.lsn;
+      } catch (e) {
+        damagedSnapshot = (e as Error).message;
+      }
+    }
+  }
 
   const names = await readdir(dir);
   const sealedNames = names
@@ -30,25 +74,16 @@ export async function load(dir: string, log: (m: string) => void): Promise<Loade
   const journals: JournalFile[] = [];
   for (const n of sealedNames) {
     const f = path.join(dir, n);
-    journals.push(parseJournal(f, await readFile(f), false));
+    // A sealed journal the snapshot fully covers is kept only for rebuilding from `.prev`: its
+    // header is checked (it must belong to this store), its lines are not read.
+    const covered = snapshotLsn !== null && Number(SEALED.exec(n)![1]) <= snapshotLsn;
+    journals.push(covered ? await readJournalHeader(f) : parseJournal(f, await readFile(f), false));
   }
   const currentFile = path.join(dir, FILES.journal);
   const currentBuf = await readIfExists(currentFile);
   const current = currentBuf ? parseJournal(currentFile, currentBuf, true) : null;
   if (current) journals.push(current);
 
-  let base: Snapshot | null = null;
-  let snapshotLsn: number | null = null;
-  let damagedSnapshot: string | null = null;
-  const snapBuf = await readIfExists(snapFile);
-  if (snapBuf) {
-    try {
-      base = parseSnapshot(snapBuf);
-      snapshotLsn = base.lsn;
-    } catch (e) {
-      damagedSnapshot = (e as Error).message;
-    }
-  }
   if (!base && (damagedSnapshot || (await exists(prevFile)))) {
     // Recover from the previous snapshot, but only if the journals still reach back to it.
     const problem = damagedSnapshot ? `${snapFile} ${damagedSnapshot}` : `${snapFile} is missing`;
@@ -121,7 +156,7 @@ export async function load(dir: string, log: (m: string) => void): Promise<Loade
     snapshotLsn,
     journals,
     current,
-    fresh: !snapBuf && journals.length === 0 && !base,
-    damagedSnapshot: snapBuf && snapshotLsn === null ? (damagedSnapshot ?? 'damaged') : null,
+    fresh: !hadSnapshot && journals.length === 0 && !base,
+    damagedSnapshot: hadSnapshot && snapshotLsn === null ? (damagedSnapshot ?? 'damaged') : null,
   };
 }

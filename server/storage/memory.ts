@@ -23,6 +23,7 @@
  *   (reads still see the durable state), never a silent divergence between memory and disk.
  */
 import { randomUUID } from 'node:crypto';
+import { StateIndex } from './memory-index';
 import {
   COLLECTIONS,
   type CollectionName,
@@ -61,12 +62,24 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Applies committed ops to the state; also used to replay a journal at start. */
-export function applyOps(state: MemoryState, ops: readonly Op[], seq?: number, lsn?: number): void {
+/**
+ * Applies committed ops to the state; also used to replay a journal at start (without `index`:
+ * the store builds its indexes from the replayed state when it opens).
+ */
+export function applyOps(
+  state: MemoryState,
+  ops: readonly Op[],
+  seq?: number,
+  lsn?: number,
+  index?: StateIndex,
+): void {
   for (const o of ops) {
     const map = state.collections[o.c] as Map<string, unknown>;
-    if (o.op === 'put') map.set(o.row.id, deepFreeze(o.row));
-    else map.delete(o.id);
+    const id = o.op === 'put' ? o.row.id : o.id;
+    const row = o.op === 'put' ? deepFreeze(o.row) : undefined;
+    index?.replace(o.c, map.get(id), row);
+    if (row) map.set(id, row);
+    else map.delete(id);
   }
   if (seq !== undefined && seq > state.seq) state.seq = seq;
   if (lsn !== undefined && lsn > state.lsn) state.lsn = lsn;
@@ -95,6 +108,25 @@ function lookupIn(base: Map<string, unknown>, fixes: readonly (Fix | undefined)[
     }
   }
   return base.get(id);
+}
+
+/**
+ * The rows of `ids` (durable candidates from an index) and of every id the fixes hold, as the
+ * fixes show them: the rows an index lookup must consider for a read that sees other versions.
+ */
+function rowsOf(
+  base: Map<string, unknown>,
+  fixes: readonly (Fix | undefined)[],
+  ids: Iterable<string>,
+): Record<string, unknown>[] {
+  const seen = new Set<string>(ids);
+  for (const f of fixes) if (f) for (const id of f.keys()) seen.add(id);
+  const out: Record<string, unknown>[] = [];
+  for (const id of seen) {
+    const row = lookupIn(base, fixes, id);
+    if (row !== undefined) out.push(row as Record<string, unknown>);
+  }
+  return out;
 }
 
 /** Every row of `base` as changed by `fixes` (the first fix that has an id wins). */
@@ -189,21 +221,30 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
 
   const readers = new Set<Reader>();
   let undo: UndoLayer[] = [];
+  // Of the durable state; reads that see other versions add the ids their layers hold (rowsOf).
+  const index = new StateIndex(state.collections);
 
   const makeReader = (fixesOf: (c: CollectionName) => (Fix | undefined)[], seqOf: () => number): ReadTx => {
-    const rows = <C extends CollectionName>(c: C): Collections[C][] =>
-      rowsIn(state.collections[c] as Map<string, unknown>, fixesOf(c)) as Collections[C][];
+    const base = (c: CollectionName) => state.collections[c] as Map<string, unknown>;
     return {
-      get: async (c, id) =>
-        lookupIn(state.collections[c] as Map<string, unknown>, fixesOf(c), id) as
-          | Collections[typeof c]
-          | undefined,
-      find: async (c, where) =>
-        rows(c).filter((r) => matches(r as Record<string, unknown>, where as Record<string, unknown>)),
-      changes: async (c, afterSeq, ownerId) =>
-        rows(c)
+      get: async (c, id) => lookupIn(base(c), fixesOf(c), id) as Collections[typeof c] | undefined,
+      find: async (c, where) => {
+        const w = where as Record<string, unknown> | undefined;
+        const ids = index.candidates(c, w);
+        const rows = ids ? rowsOf(base(c), fixesOf(c), ids) : rowsIn(base(c), fixesOf(c));
+        return rows.filter((r) => matches(r as Record<string, unknown>, w)) as Collections[typeof c][];
+      },
+      changes: async (c, afterSeq, ownerId) => {
+        if (Number.isNaN(afterSeq) || afterSeq === Number.POSITIVE_INFINITY) return [];
+        const rows = rowsOf(
+          base(c),
+          fixesOf(c),
+          index.changedAfter(c, afterSeq, ownerId),
+        ) as Collections[typeof c][];
+        return rows
           .filter((r) => r.seq > afterSeq && (ownerId === undefined || r.ownerId === ownerId))
-          .sort((a, b) => a.seq - b.seq),
+          .sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      },
       currentSeq: async () => seqOf(),
     };
   };
@@ -223,7 +264,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       }
       undo.push({ lsn: entry.lsn, changes });
     }
-    applyOps(state, entry.ops, entry.seq, entry.lsn);
+    applyOps(state, entry.ops, entry.seq, entry.lsn, index);
     for (const o of entry.ops) {
       const id = o.op === 'put' ? o.row.id : o.id;
       const key = `${o.c}\0${id}`;

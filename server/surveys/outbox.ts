@@ -11,7 +11,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DateOnly, Instant } from '../../shared/schemas/common';
+import { DateOnly, QueryInstant } from '../../shared/schemas/common';
 import { hashToken } from '../auth/tokens';
 import { currentUser, requireRole } from '../middleware/auth';
 import type { AppEnv, Deps } from '../middleware/env';
@@ -30,7 +30,7 @@ export type OutboxItem = {
   message: Record<Lang, string>;
 };
 
-const OutboxQuery = z.object({ asOf: z.union([Instant, DateOnly]).optional() }).strict();
+const OutboxQuery = z.object({ asOf: z.union([QueryInstant, DateOnly]).optional() }).strict();
 
 function asOfInstant(asOf: string | undefined, now: Date): string {
   if (!asOf) return now.toISOString();

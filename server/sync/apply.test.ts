@@ -150,9 +150,19 @@ describe('decideActionItem', () => {
     expect(decideActionItem({ ...base, session: stored({ ownerId: 'mB' }) })).toMatchObject({
       status: 'rejected',
     });
-    expect(decideActionItem({ ...base, session: stored({ deleted: true }) })).toMatchObject({
-      status: 'rejected',
+    expect(decideActionItem({ ...base, session: stored() })).toMatchObject({ status: 'applied', version: 1 });
+  });
+
+  it('follows a session deleted meanwhile into a tombstone (offline devices cause it)', () => {
+    const base = { current: undefined, pushed: item(), callerId: 'mA', now: NOW };
+    const d = decideActionItem({ ...base, session: stored({ deleted: true }) });
+    expect(d).toMatchObject({ status: 'applied', version: 1 });
+    expect(d.status === 'applied' && d.row).toMatchObject({
+      id: base.pushed.id,
+      deleted: true,
+      ownerId: 'mA',
     });
+    expect(d.status === 'applied' && d.row && 'title' in d.row).toBe(false);
     expect(decideActionItem({ ...base, session: stored() })).toMatchObject({ status: 'applied', version: 1 });
   });
 });

@@ -117,10 +117,35 @@ export function decideActionItem(input: {
   if (current && current.ownerId !== callerId) {
     return reject('not_owner', 'This action item belongs to another manager.');
   }
-  if (!session || session.deleted || session.ownerId !== callerId) {
+  if (!session || session.ownerId !== callerId) {
     return reject('not_your_session', `Session ${pushed.sessionId} is not one of your sessions.`);
   }
+  if (session.deleted) return followIntoTombstone(input);
   return decideVersion(input, strip(pushed) as Omit<StoredActionItem, keyof SyncMeta>);
+}
+
+/**
+ * An item pushed for a session deleted meanwhile (on another device, while this one was offline)
+ * follows its session: it is stored as a tombstone with a fresh version, so the next pull removes
+ * it from the device that pushed it. Not a conflict, and not bad input.
+ */
+function followIntoTombstone(input: {
+  current: StoredActionItem | undefined;
+  pushed: PushedActionItem;
+  callerId: string;
+  now: string;
+}): Decision<StoredActionItem> {
+  const { current, pushed, callerId, now } = input;
+  const base: StoredActionItem =
+    current ??
+    ({
+      id: pushed.id,
+      sessionId: pushed.sessionId,
+      version: 0,
+      ownerId: callerId,
+    } as StoredActionItem);
+  const row = tombstone(base, now);
+  return { status: 'applied', version: row.version, row };
 }
 
 /** Tombstones keep the id, the owner and the keys that place the record; content goes. */

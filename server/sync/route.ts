@@ -11,7 +11,10 @@ import type { AppEnv, Deps } from '../middleware/env';
 import { ApiError, invalidInput } from '../middleware/errors';
 import type { ReadTx, StoredPush, StoredUser } from '../storage/types';
 import { surveyTiming } from '../surveys/issue';
+import { prunePushes } from './pushes';
 import { actionItemView, employeeView, sessionView, teamOf } from './records';
+import { checkReferences } from './references';
+import { rosterChangedSince } from './roster';
 import { applyPush } from './write';
 
 const CURSOR = /^([A-Za-z0-9-]{1,100})\.(0|[1-9]\d{0,14})$/;
@@ -41,20 +44,30 @@ function checkNotFuture(seq: number, current: number): void {
     throw badCursor('The cursor is ahead of this store (was the store restored from a backup?).');
 }
 
+/**
+ * One consistent read: the caller's records changed since `after` (all of them for a snapshot),
+ * found through the store's per-owner change order, and the team and cycles only when they changed
+ * since `after` (absent otherwise: the client keeps what it has).
+ */
 async function pull(tx: ReadTx, user: StoredUser, storeId: string, after: number | null) {
   const current = await tx.currentSeq();
   if (after !== null) checkNotFuture(after, current);
+  const withRoster = await rosterChangedSince(tx, after);
   const [sessions, items, team, cycles] = await Promise.all([
     after === null ? tx.find('sessions', { ownerId: user.id }) : tx.changes('sessions', after, user.id),
     after === null ? tx.find('actionItems', { ownerId: user.id }) : tx.changes('actionItems', after, user.id),
-    teamOf(tx, user),
-    tx.find('cycles'),
+    withRoster ? teamOf(tx, user) : null,
+    withRoster ? tx.find('cycles') : null,
   ]);
   const body: SyncResponse['pull'] = {
     sessions: sessions.filter((s) => !s.deleted).map((s) => sessionView(s, user)),
     actionItems: items.filter((a) => !a.deleted).map(actionItemView),
-    employees: team.map(employeeView),
-    cycles: cycles.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id)),
+    ...(team && cycles
+      ? {
+          employees: team.map(employeeView),
+          cycles: cycles.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id)),
+        }
+      : {}),
     // A snapshot carries no tombstones: the client replaces its state with it.
     deletes:
       after === null
@@ -97,11 +110,19 @@ export function syncRouter({ store, clock, config }: Deps) {
           const done = await tx.get('pushes', pushId);
           if (done) return done.results;
         }
+        // Referential checks (references.ts): a session naming no cycle or no one in the
+        // caller's team, or an item naming no session of theirs (stored or in this push), is a
+        // 400 naming each record and field, and nothing of this push is stored. A reference to a
+        // session deleted meanwhile on another device is not bad input: the item follows its
+        // session into a tombstone and the push is applied. The extension sets refused records
+        // aside for the manager to fix or drop, so it never retries them for ever.
+        await checkReferences(tx, user, push);
         const now = clock().toISOString();
         const out = await applyPush(tx, user, push, now, surveys);
         if (pushId) {
           const record: StoredPush = { id: pushId, userId: user.id, results: out, at: now };
           await tx.put('pushes', record);
+          await prunePushes(tx, user.id, req.clientId!, now);
         }
         return out;
       });

@@ -6,6 +6,7 @@ import {
   Employee,
   EmployeeAnswer,
   Instant,
+  QueryInstant,
   Session,
   SurveyResponse,
   SyncRequest,
@@ -32,11 +33,26 @@ describe('dates and instants', () => {
     expect(DateOnly.safeParse('2026-2-3').success).toBe(false);
   });
 
-  it('wants instants in UTC so that they compare as strings', () => {
-    expect(Instant.safeParse('2026-11-25T09:30:00Z').success).toBe(true);
-    expect(Instant.safeParse('2026-11-25T09:30:00.123Z').success).toBe(true);
-    expect(Instant.safeParse('2026-11-25T09:30:00+08:00').success).toBe(false);
+  it('reads RFC 3339 instants into one canonical UTC form, so that they compare as strings', () => {
+    expect(Instant.parse('2026-11-25T09:30:00Z')).toBe('2026-11-25T09:30:00.000Z');
+    expect(Instant.parse('2026-11-25T09:30:00.123Z')).toBe('2026-11-25T09:30:00.123Z');
+    expect(Instant.parse('2026-11-25T09:30:00.123456Z')).toBe('2026-11-25T09:30:00.123Z');
+    expect(Instant.parse('2026-11-25T17:30:00+08:00')).toBe('2026-11-25T09:30:00.000Z');
+    expect(Instant.parse('2026-11-24T23:30:00.5-10:00')).toBe('2026-11-25T09:30:00.500Z');
+    expect(Instant.parse('2026-11-25t09:30:00z')).toBe('2026-11-25T09:30:00.000Z');
     expect(Instant.safeParse('2026-13-25T09:30:00Z').success).toBe(false);
+  });
+
+  it('refuses an instant without a time zone, saying so', () => {
+    const r = Instant.safeParse('2026-11-25T09:30:00');
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/time zone/);
+    expect(Instant.safeParse('2026-11-25T09:30:00+24:00').success).toBe(false);
+    expect(Instant.safeParse('2026-11-25').success).toBe(false);
+  });
+
+  it('reads an offset whose + a query string turned into a space', () => {
+    expect(QueryInstant.parse('2026-11-25T17:30:00 08:00')).toBe('2026-11-25T09:30:00.000Z');
   });
 
   it('refuses an instant that Date.parse would roll over (no 30 February, no 24:00)', () => {
@@ -109,7 +125,10 @@ describe('action item', () => {
       measure: 'published and reviewed by two new hires',
       checkIns: [{ at: '2026-12-01T08:00:00Z', note: '初稿完成' }],
     };
-    expect(ActionItem.parse(item)).toEqual(item);
+    expect(ActionItem.parse(item)).toEqual({
+      ...item,
+      checkIns: [{ at: '2026-12-01T08:00:00.000Z', note: '初稿完成' }],
+    });
   });
 });
 

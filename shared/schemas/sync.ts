@@ -53,8 +53,9 @@ export const SyncResponse = z
     pull: z.object({
       sessions: z.array(Session),
       actionItems: z.array(ActionItem),
-      employees: z.array(Employee),
-      cycles: z.array(Cycle),
+      /** The caller's team and the cycles: absent when neither changed since the cursor. */
+      employees: z.array(Employee).optional(),
+      cycles: z.array(Cycle).optional(),
       deletes: z.array(PulledDelete),
     }),
   })

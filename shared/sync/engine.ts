@@ -51,7 +51,10 @@ export interface Entry<T = AnyRecord> {
   /** Deleted here; the delete is pending. */
   deleted?: boolean;
   conflict?: EntryConflict<T>;
-  /** The service refused the record at `rev` (shown to the manager; retried after the next edit). */
+  /**
+   * The service refused the record at `rev`: shown to the manager and held out of pushes until
+   * they edit it (which retries it) or drop the change.
+   */
   rejected?: { code: string; message: string; rev: number };
   local?: LocalMeta;
 }
@@ -126,6 +129,13 @@ export function planPush(entries: Iterable<Entry>, opts: PlanOptions = {}): Push
     if (!isDirty(e)) continue;
     if (e.conflict) {
       plan.held.set(key, 'conflict');
+      if (e.type === 'session') sessionHeld.add(e.id);
+      continue;
+    }
+    if (e.rejected && e.rejected.rev >= e.rev) {
+      // Refused as it stands: held until the manager edits it (or drops the change), so a push
+      // the service refuses is never sent again and again.
+      plan.held.set(key, 'refused');
       if (e.type === 'session') sessionHeld.add(e.id);
       continue;
     }
@@ -250,6 +260,70 @@ export function applyResults(
     out.changed.add(key);
   }
   return out;
+}
+
+/** One problem the service named in a refused push (`push.sessions.0.cycleId`). */
+export type PushProblem = { path: string; message: string };
+
+const PUSH_PATH = /^push\.(sessions|actionItems|deletes)\.(\d+)(?:\.(.+))?$/;
+
+/**
+ * Which pushed records a refused push (a 400) was about, by entry key, with what to tell the
+ * manager. Problems that name no record refuse every record in the push: whatever the service
+ * will not take is set aside rather than sent for ever. An action item refused only because its
+ * session was refused is left alone: it waits for its session (`planPush`).
+ */
+export function refusedRecords(
+  plan: Pick<PushPlan, 'sessions' | 'actionItems' | 'deletes'>,
+  problems: readonly PushProblem[],
+  code: string,
+  fallback: string,
+): Map<string, { code: string; message: string }> {
+  const out = new Map<string, { code: string; message: string }>();
+  const add = (key: string, message: string) => {
+    const before = out.get(key);
+    out.set(key, { code, message: before ? `${before.message}; ${message}` : message });
+  };
+  const keyAt = (kind: string, i: number): string | undefined => {
+    if (kind === 'sessions') return plan.sessions[i] && entryKey('session', plan.sessions[i]!.id);
+    if (kind === 'actionItems') return plan.actionItems[i] && entryKey('actionItem', plan.actionItems[i]!.id);
+    const d = plan.deletes[i];
+    return d && entryKey(d.type, d.id);
+  };
+  for (const p of problems) {
+    const m = PUSH_PATH.exec(p.path);
+    const key = m ? keyAt(m[1]!, Number(m[2])) : undefined;
+    if (key) add(key, m![3] ? `${m![3]}: ${p.message}` : p.message);
+  }
+  if (out.size === 0) {
+    for (const s of plan.sessions) add(entryKey('session', s.id), fallback);
+    for (const a of plan.actionItems) add(entryKey('actionItem', a.id), fallback);
+    for (const d of plan.deletes) add(entryKey(d.type, d.id), fallback);
+  }
+  const refusedSessions = new Set([...out.keys()].filter((k) => k.startsWith('session:')));
+  for (const a of plan.actionItems) {
+    const key = entryKey('actionItem', a.id);
+    const only = out.get(key)?.message.startsWith('sessionId:') && !out.get(key)?.message.includes('; ');
+    if (only && refusedSessions.has(entryKey('session', a.sessionId))) out.delete(key);
+  }
+  return out;
+}
+
+/** Marks refused records (see `refusedRecords`) at the rev that was pushed. */
+export function applyRefusals(
+  entries: Map<string, Entry>,
+  pushed: PushPlan['pushed'],
+  refused: ReadonlyMap<string, { code: string; message: string }>,
+): Set<string> {
+  const changed = new Set<string>();
+  for (const [key, r] of refused) {
+    const e = entries.get(key);
+    const sent = pushed.get(key);
+    if (!e || !sent) continue;
+    e.rejected = { code: r.code, message: r.message, rev: sent.rev };
+    changed.add(key);
+  }
+  return changed;
 }
 
 export interface Pull {

@@ -3,7 +3,8 @@
  *   echo                      a bare Hono JSON echo (the baseline)
  *   lowdb <dataDir>           the real Tandem app on the lowdb store in dataDir
  *   postgres <url> <schema>   the real Tandem app on PostgreSQL (several may share one schema)
- * Prints one JSON line `{port}` when ready; SIGTERM closes the store and exits.
+ * Prints one JSON line `{port, openMs, rss}` when ready (opening the store took `openMs`; `rss`
+ * is the resident memory then); SIGTERM closes the store and exits.
  *
  * `seed()` fills a store before the servers start (the benchmark process calls it), so that
  * every variant measures the same data and two instances on one database share it.
@@ -23,8 +24,16 @@ import type { Store } from '../../server/storage/types';
 
 export type BenchClient = { token: string; employeeId: string };
 
-/** Managers with a team each, one cycle, and `sessions` realistic sessions (~2.5 KB each). */
-export async function seed(store: Store, sessions: number, clients: number): Promise<BenchClient[]> {
+/**
+ * Managers with a team each, one cycle, `sessions` realistic sessions (~2 KB each) spread over
+ * the managers, and `itemsPerSession` action items on each (the metrics budget's 3 : 1).
+ */
+export async function seed(
+  store: Store,
+  sessions: number,
+  clients: number,
+  itemsPerSession = 3,
+): Promise<BenchClient[]> {
   await bootstrap(store, { clock: () => new Date() });
   const now = new Date().toISOString();
   const managers = Array.from({ length: clients }, (_, i) => ({
@@ -64,8 +73,22 @@ export async function seed(store: Store, sessions: number, clients: number): Pro
         Array.from({ length: batch }, async (_, i) => {
           const m = managers[(done + i) % managers.length]!;
           const seq = await tx.nextSeq();
+          const sessionId = randomUUID();
+          for (let k = 0; k < itemsPerSession; k++) {
+            await tx.put('actionItems', {
+              id: randomUUID(),
+              sessionId,
+              title: `Follow-up ${k + 1}: draft the plan and share it before the next conversation`,
+              owner: 'employee',
+              status: 'open',
+              version: 1,
+              updatedAt: now,
+              seq: await tx.nextSeq(),
+              ownerId: m.id,
+            });
+          }
           await tx.put('sessions', {
-            id: randomUUID(),
+            id: sessionId,
             employeeId: `${m.email}-e${(done + i) % 10}`,
             cycleId: 'bench',
             kind: 'review',
@@ -89,12 +112,15 @@ async function main() {
   const [mode = 'echo', a = '', b = ''] = process.argv.slice(2);
   let fetch: (req: Request) => Response | Promise<Response>;
   let store: Store | undefined;
+  let openMs = 0;
   if (mode === 'echo') {
     const app = new Hono();
     app.post('/echo', async (c) => c.json(await c.req.json()));
     fetch = app.fetch;
   } else {
+    const t0 = performance.now();
     store = mode === 'postgres' ? await openPostgresStore(a, { schema: b }) : await openLowdbStore(a);
+    openMs = performance.now() - t0;
     const app = createApp({
       store,
       clock: () => new Date(),
@@ -103,7 +129,9 @@ async function main() {
     fetch = app.fetch;
   }
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
+    // How long opening the store took and the memory it holds, for the start-up figures.
+    const rss = process.memoryUsage().rss;
+    process.stdout.write(`${JSON.stringify({ port: info.port, openMs, rss })}\n`);
   });
   const stop = async () => {
     server.close();

@@ -6,6 +6,8 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAL_FALLBACK_MS } from '../../extension/adapters/calendar';
+import type { SiteHealthMap } from '../../extension/adapters/health';
 import type { PendingInvite } from '../../extension/adapters/messages';
 import { InviteInfoSchema } from '../../shared/invite/types';
 import {
@@ -17,10 +19,11 @@ import {
   reportTimes,
   settle,
   startAdapterRun,
+  stored,
   written,
 } from './adapters.support';
 import { E2E, requireE2e } from './available';
-import { type Browser, screenshot, TIMEOUT } from './harness';
+import { type Browser, openSidePanel, screenshot, TIMEOUT } from './harness';
 
 requireE2e();
 
@@ -132,6 +135,7 @@ const SITES: Site[] = [
   },
 ];
 
+const site0Title = SITES[0]!.e1.title as string;
 const count = (page: Page) => page.evaluate((t) => document.getElementsByTagName(t).length, TAG);
 const inside = (page: Page, root: string) =>
   page.evaluate(([t, r]) => !!document.querySelector(t!)?.closest(r!), [TAG, root]);
@@ -250,6 +254,82 @@ describe.skipIf(!E2E.run)('calendar adapters in Chromium', { timeout: TIMEOUT.la
     it('caused no page error and no console error', () => {
       expect(errors).toEqual([]);
     });
+  });
+
+  describe.each(SITES)('$name with changed markup', (site) => {
+    const host = new URL(site.url).hostname;
+    const health = async () => (await stored<SiteHealthMap>(worker, 'tandem:siteHealth'))?.[host];
+
+    it('records the miss in site health, and "Use this page" reads the open event', async () => {
+      const { page, errors } = await openSitePage(browser.context, site.url);
+      const extId = new URL(worker.url()).host;
+      let panel: Page | undefined;
+      try {
+        const t0 = new Date().toISOString();
+        await callFixture(page, "open('e1', { changed: true })");
+        await expect
+          .poll(async () => ((await health())?.lastFailureAt ?? '') > t0, {
+            timeout: CAL_FALLBACK_MS + 10_000,
+          })
+          .toBe(true);
+        expect((await health())?.lastFailureMissed).toEqual(['anchor']);
+        const h = (await health())!;
+        expect(h.kind).toBe('calendar');
+        expect(h.lastFailureAt! > (h.lastSuccessAt ?? '')).toBe(true);
+        expect(await count(page)).toBe(0);
+
+        // Earlier tests' "Prepare" clicks left an invite for the panel: not this test's business.
+        await worker.evaluate(
+          (k) =>
+            (
+              globalThis as unknown as {
+                chrome: { storage: { local: { remove(k: string): Promise<void> } } };
+              }
+            ).chrome.storage.local.remove(k),
+          KEY,
+        );
+        panel = await openSidePanel(browser.context, extId);
+        await panel.getByTestId('use-page-button').click();
+        const card = panel.getByTestId('invite-review');
+        await card.waitFor();
+        expect(await card.getAttribute('data-start')).toBe(site.e1.start);
+        expect(await card.locator('h2').textContent()).toContain(site.e1.title as string);
+        await screenshot(panel, `use-this-page-${site.name}-en`, { fullPage: false });
+        await panel.getByTestId('invite-review-close').click();
+        await callFixture(page, 'close()');
+        expect(errors).toEqual([]);
+      } finally {
+        await panel?.close();
+        await page.close();
+      }
+    });
+  });
+
+  it('an event whose time cannot be read is still sent, with its text for the panel; health names the time', async () => {
+    const { page, errors } = await openSitePage(browser.context, SITES[0]!.url);
+    try {
+      await callFixture(page, "open('e1')");
+      await expect.poll(() => count(page)).toBe(1);
+      // The time row now shows words the adapter's time reader cannot use.
+      await page.evaluate(() => {
+        document.querySelector('#xDetDlgWhen .AzuXid')!.textContent = 'Sometime after lunch';
+      });
+      const before = (await written<PendingInvite>(worker, KEY)).length;
+      await page.locator(TAG).click();
+      await expect.poll(async () => (await written<PendingInvite>(worker, KEY)).length).toBe(before + 1);
+      const [got] = (await written<PendingInvite>(worker, KEY)).slice(-1);
+      expect(got!.invite.title).toBe(site0Title);
+      expect(got!.invite.start).toBeUndefined();
+      expect(got!.pageText).toContain('Sometime after lunch');
+      expect(
+        (await stored<SiteHealthMap>(worker, 'tandem:siteHealth'))?.['calendar.google.com'],
+      ).toMatchObject({
+        lastFailureMissed: ['time'],
+      });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it('a page script cannot press the button (untrusted clicks are ignored)', async () => {

@@ -6,7 +6,8 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEFT_GRACE_MS } from '../../extension/adapters/meeting';
+import type { SiteHealthMap } from '../../extension/adapters/health';
+import { FALLBACK_MS, LEFT_GRACE_MS } from '../../extension/adapters/meeting';
 import type { CallRecord, PanelRequest } from '../../extension/adapters/messages';
 import { normalizeMeetingUrl } from '../../shared/invite/links';
 import {
@@ -67,6 +68,30 @@ const SITES: Site[] = [
 ];
 
 const count = (page: Page) => page.evaluate((t) => document.getElementsByTagName(t).length, TAG);
+const attr = (page: Page, name: string) =>
+  page.evaluate(([t, n]) => document.querySelector(t!)?.getAttribute(n!) ?? null, [TAG, name]);
+
+/** The address of the same page in a release whose markup has changed (`?changed`, before any hash). */
+function changedUrl(url: string): string {
+  const [base, hash] = url.split('#');
+  return `${base}${base!.includes('?') ? '&' : '?'}changed=1${hash ? `#${hash}` : ''}`;
+}
+
+/** Whether the launcher's box overlaps any of the page's own buttons (in the top document). */
+const coversControls = (page: Page) =>
+  page.evaluate((t) => {
+    const l = document.querySelector(t)!.getBoundingClientRect();
+    return [...document.querySelectorAll('button, [role="button"]')].some((b) => {
+      const r = b.getBoundingClientRect();
+      return r.width > 0 && r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
+    });
+  }, TAG);
+
+/** Click the launcher's second button ("Mark start" / "Mark end"): its right end (the shadow root is closed). */
+async function clickMark(page: Page): Promise<void> {
+  const box = (await page.locator(TAG).boundingBox())!;
+  await page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+}
 
 describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.launch }, () => {
   let run: AdapterRun | undefined;
@@ -158,6 +183,89 @@ describe.skipIf(!E2E.run)('meeting launchers in Chromium', { timeout: TIMEOUT.la
     it('caused no page error and no console error', () => {
       expect(errors).toEqual([]);
     });
+  });
+
+  describe.each(SITES)('$name with changed markup', (site) => {
+    let page: Page;
+    let errors: string[];
+    const host = new URL(site.url).hostname;
+    const health = async () => (await stored<SiteHealthMap>(worker, 'tandem:siteHealth'))?.[host];
+
+    beforeAll(async () => {
+      ({ page, errors } = await openSitePage(browser.context, changedUrl(site.url)));
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('falls back to manual marks and records the miss in site health', async () => {
+      await expect.poll(() => count(page)).toBe(1);
+      await callFixture(page, 'join()');
+      await expect.poll(() => attr(page, 'data-mode'), { timeout: FALLBACK_MS + 10_000 }).toBe('fallback');
+      expect(await count(page)).toBe(1);
+      await expect
+        .poll(async () => (await health())?.lastFailureMissed, { timeout: 10_000 })
+        .toEqual(['anchor']);
+      const h = (await health())!;
+      expect(h.kind).toBe('meeting');
+      expect(h.lastFailureAt! > (h.lastSuccessAt ?? '')).toBe(true);
+      expect(await coversControls(page)).toBe(false);
+      await screenshot(page, `adapter-${site.name}-fallback`);
+    });
+
+    it('marks the call start and end by hand', async () => {
+      const open = async () => (await calls(site.meetingUrl)).filter((c) => !c.leftAt);
+      await clickMark(page);
+      await expect.poll(async () => (await open()).length).toBe(1);
+      expect(await attr(page, 'data-state')).toBe('in-call');
+      // The page's UI says nothing: the call stays open through re-renders and time.
+      await callFixture(page, 'rerender()');
+      await settle(page, LEFT_GRACE_MS + 500);
+      expect((await open()).length).toBe(1);
+      await clickMark(page);
+      await expect.poll(async () => (await open()).length).toBe(0);
+      const [call] = (await calls(site.meetingUrl)).slice(-1);
+      expect(call!.leftAt! >= call!.joinedAt).toBe(true);
+      expect(await attr(page, 'data-state')).toBe('idle');
+      expect(await count(page)).toBe(1);
+    });
+
+    it('opens the panel from the fallback launcher', async () => {
+      const before = (await written(worker, 'tandem:panelRequest')).length;
+      const box = (await page.locator(TAG).boundingBox())!;
+      await page.mouse.click(box.x + 24, box.y + box.height / 2);
+      await expect.poll(async () => (await written(worker, 'tandem:panelRequest')).length).toBe(before + 1);
+      const [req] = (await written<PanelRequest>(worker, 'tandem:panelRequest')).slice(-1);
+      expect(req!.meetingUrl).toBe(site.meetingUrl);
+    });
+
+    it('caused no page error and no console error', () => {
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('the launcher can be dragged to another corner, and stays there', async () => {
+    const { page, errors } = await openSitePage(browser.context, SITES[0]!.url);
+    try {
+      await expect.poll(() => count(page)).toBe(1);
+      const box = (await page.locator(TAG).boundingBox())!;
+      await page.mouse.move(box.x + 20, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(60, 80, { steps: 8 });
+      await page.mouse.up();
+      await expect.poll(() => attr(page, 'data-corner')).toBe('tl');
+      // The drag was not a click: no panel request from it.
+      const after = (await page.locator(TAG).boundingBox())!;
+      expect(after.x).toBeLessThan(100);
+      expect(after.y).toBeLessThan(200);
+      await page.reload();
+      await page.waitForFunction(() => 'fixture' in window);
+      await expect.poll(() => attr(page, 'data-corner')).toBe('tl');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it('ends a call when the page goes away (pagehide)', async () => {

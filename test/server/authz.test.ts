@@ -111,20 +111,20 @@ const cases: Case[] = [
     method: 'PUT',
     path: (w) => `/api/v1/sessions/${w.SA.id}`,
     body: (w) => ({ json: { ...w.SA, notes: 'edited', baseVersion: 1 } }),
-    expect: { anon: 401, A: 200, B: 403, hr: 403 },
+    expect: { anon: 401, A: 200, B: 404, hr: 403 },
   },
   {
     name: "new session for A's report a1",
     method: 'PUT',
     path: () => `/api/v1/sessions/${NEW_ID}`,
     body: () => ({ json: session('a1', { id: NEW_ID }) }),
-    expect: { anon: 401, A: 201, B: 403, hr: 403 },
+    expect: { anon: 401, A: 201, B: 400, hr: 403 },
   },
   {
     name: "delete A's session",
     method: 'DELETE',
     path: (w) => `/api/v1/sessions/${w.SA.id}`,
-    expect: { anon: 401, A: 200, B: 403, hr: 403 },
+    expect: { anon: 401, A: 200, B: 404, hr: 403 },
   },
   {
     name: "get A's action item",
@@ -143,20 +143,20 @@ const cases: Case[] = [
     method: 'PUT',
     path: (w) => `/api/v1/action-items/${w.IA.id}`,
     body: (w) => ({ json: { ...w.IA, status: 'done', baseVersion: 1 } }),
-    expect: { anon: 401, A: 200, B: 403, hr: 403 },
+    expect: { anon: 401, A: 200, B: 404, hr: 403 },
   },
   {
     name: "new action item on A's session",
     method: 'PUT',
     path: () => `/api/v1/action-items/${NEW_ID}`,
     body: (w) => ({ json: actionItem(w.SA.id, { id: NEW_ID }) }),
-    expect: { anon: 401, A: 201, B: 403, hr: 403 },
+    expect: { anon: 401, A: 201, B: 400, hr: 403 },
   },
   {
     name: "delete A's action item",
     method: 'DELETE',
     path: (w) => `/api/v1/action-items/${w.IA.id}`,
-    expect: { anon: 401, A: 200, B: 403, hr: 403 },
+    expect: { anon: 401, A: 200, B: 404, hr: 403 },
   },
   {
     name: 'sync',
@@ -230,7 +230,7 @@ describe('authorisation matrix', () => {
     expect(add.body.employee.managerEmail).toBe('b@corp.example');
     const s = session('x9');
     expect((await w.call('PUT', `/api/v1/sessions/${s.id}`, { token: w.B.token, json: s })).status).toBe(201);
-    expect((await w.call('PUT', `/api/v1/sessions/${s.id}`, { token: w.A.token, json: s })).status).toBe(403);
+    expect((await w.call('PUT', `/api/v1/sessions/${s.id}`, { token: w.A.token, json: s })).status).toBe(404);
     const other = await w.call('POST', '/api/v1/employees', {
       token: w.B.token,
       json: { name: 'X', email: 'x@corp.example', managerEmail: 'a@corp.example' },

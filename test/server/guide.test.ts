@@ -33,6 +33,28 @@ describe('content pack route', () => {
     expect((await w.call('GET', '/api/v1/guide', { token: w.B.token })).body.source).toBe('built-in');
   });
 
+  it('answers a matching If-None-Match with 304 and no body, and a changed pack with a new ETag', async () => {
+    const w = await world();
+    const first = await w.call('GET', '/api/v1/guide', { token: w.A.token });
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^(W\/)?".+"$/);
+    expect(first.headers.get('cache-control')).toContain('no-cache');
+    const same = await w.call('GET', '/api/v1/guide', {
+      token: w.A.token,
+      headers: { 'if-none-match': tag! },
+    });
+    expect(same.status).toBe(304);
+    expect(same.text).toBe('');
+    expect((await w.call('PUT', '/api/v1/guide', { token: w.hr, json: orgPack() })).status).toBe(200);
+    const changed = await w.call('GET', '/api/v1/guide', {
+      token: w.A.token,
+      headers: { 'if-none-match': tag! },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.source).toBe('organisation');
+    expect(changed.headers.get('etag')).not.toBe(tag);
+  });
+
   it('rejects a broken pack with the exact path of what is wrong, and stores nothing', async () => {
     const w = await world();
     const before = w.snapshot();

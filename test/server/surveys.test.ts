@@ -135,9 +135,9 @@ describe('survey issuance', () => {
     for (const status of ['planned', 'scheduled', 'held', 'cancelled']) {
       await sync(w, w.A.token, [{ ...session('a1', { status }), baseVersion: 0 }]);
     }
-    // Manager B pushing a session of A's report: rejected, nothing issued.
+    // Manager B pushing a session of A's report: refused (400), nothing issued.
     const r = await sync(w, w.B.token, [{ ...session('a1', { status: 'recorded' }), baseVersion: 0 }]);
-    expect(r.body.results[0].status).toBe('rejected');
+    expect(r.body.error.code).toBe('invalid_reference');
     // A conflicting push that would have recorded a session.
     const s = session('a2', { status: 'held' });
     await sync(w, w.A.token, [{ ...s, baseVersion: 0 }]);

@@ -19,8 +19,9 @@ describe('sync', () => {
     expect(w.store.state.seq).toBe(seq);
     expect(w.store.state.collections.sessions.get(s.id)!.version).toBe(1);
     // Another manager replaying the same pushId is a different push (ids are per user).
+    // (a1 is not B's report, so B's copy is refused as a bad reference, not answered from A's push.)
     const b = await sync(w, w.B.token, body);
-    expect(b.body.results[0].status).toBe('rejected');
+    expect(b.body.error.code).toBe('invalid_reference');
   });
 
   it('a pushId retry gets its first answer even after another device moved the record on', async () => {
@@ -148,7 +149,9 @@ describe('sync', () => {
     const s1 = session('a1');
     const first = await sync(w, w.A.token, { push: { sessions: [{ ...s1, baseVersion: 0 }] } });
     const c1 = first.body.cursor as string;
-    expect(c1).toBe(`${w.store.storeId}.1`);
+    // The seq after the world's roster and cycle writes, plus the one session.
+    const base = (await w.store.read((tx) => tx.currentSeq())) - 1;
+    expect(c1).toBe(`${w.store.storeId}.${base + 1}`);
     const s2 = session('a2');
     await sync(w, w.B.token, { push: { sessions: [{ ...session('b1'), baseVersion: 0 }] } });
     await sync(w, w.A.token, { push: { sessions: [{ ...s2, baseVersion: 0 }] } });
@@ -194,18 +197,38 @@ describe('sync', () => {
         deletes: [{ type: 'session', id: s.id, baseVersion: 1 }],
       },
     });
-    expect(r.status).toBe(200);
-    expect(r.body.results.map((x: any) => [x.status, x.error?.code])).toEqual([
-      ['rejected', 'not_owner'],
-      ['rejected', 'not_owner'],
-      ['rejected', 'not_your_session'],
-      ['rejected', 'not_owner'],
+    // Another manager's session is, to B, no session at all: items naming it are bad references.
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('invalid_reference');
+    expect(r.body.error.details.map((d: any) => [d.path, d.record.id])).toEqual([
+      ['push.actionItems.0.sessionId', item.id],
+      ['push.actionItems.1.sessionId', r.body.error.details[1].record.id],
     ]);
     expect(JSON.stringify(r.body)).not.toContain("A's");
     expect(w.snapshot()).toBe(before);
-    // A session for someone outside the caller's team is rejected too.
+    const rest = await sync(w, w.B.token, {
+      push: {
+        sessions: [{ ...s, employeeId: 'b1', notes: "B's", baseVersion: 1 }],
+        deletes: [{ type: 'session', id: s.id, baseVersion: 1 }],
+      },
+    });
+    expect(rest.status).toBe(200);
+    expect(rest.body.results.map((x: any) => [x.status, x.error?.code])).toEqual([
+      ['rejected', 'not_owner'],
+      ['rejected', 'not_owner'],
+    ]);
+    expect(JSON.stringify(rest.body)).not.toContain("A's");
+    expect(w.snapshot()).toBe(before);
+    // A session for someone outside the caller's team names no one B may see: 400, nothing stored.
     const foreign = await sync(w, w.B.token, { push: { sessions: [{ ...session('a2'), baseVersion: 0 }] } });
-    expect(foreign.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'not_your_report' } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.details).toEqual([
+      expect.objectContaining({
+        path: 'push.sessions.0.employeeId',
+        record: expect.objectContaining({ type: 'session' }),
+      }),
+    ]);
+    expect(w.snapshot()).toBe(before);
   });
 
   it('private notes sync back to their owner only', async () => {

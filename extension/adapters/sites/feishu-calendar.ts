@@ -13,7 +13,8 @@
  * - meeting `[data-testid="event-detail-meeting"] a[href]` (a `vc.feishu.cn/j/…` link), description
  *   `[data-testid="event-detail-description"]`, location `[data-testid="event-detail-location"]`;
  * - event id `data-event-id` on the card.
- * Check against a live tenant before relying on it; only these selectors need to change.
+ * Check against a live tenant before relying on it; only these selectors need to change. Until then,
+ * a miss shows in site health and "Use this page" in the Prepare tab reads the card's text instead.
  */
 import type { CalendarSite, RawPerson } from '../calendar';
 import { first, textOf } from '../dom';
@@ -27,7 +28,8 @@ export const feishuCalendar: CalendarSite = {
     if (!root) return null;
     const title = root.querySelector(hook('title'));
     const time = root.querySelector(hook('time'));
-    if (!title || !time) return null;
+    if (!title) return { missed: 'title' };
+    if (!time) return { missed: 'time' };
     return { root, anchor: time, position: 'afterend' };
   },
   read(root) {

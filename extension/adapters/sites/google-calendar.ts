@@ -1,13 +1,19 @@
 /**
  * Google Calendar (calendar.google.com): the event details bubble.
  *
- * Markup relied on (ids and data attributes; the obfuscated class names change, so none are used):
- * - dialog `#xDetDlg` (inside `div[data-chips-dialog]`), else a `[role=dialog]` holding `#rAECCd`;
- * - title `#rAECCd`, else `[role=heading]` in the dialog;
- * - time `#xDetDlgWhen` (date, "⋅", time range; a recurrence line may follow);
- * - guests `#xDetDlgAtt [data-email]` (name in the item's text, "Organizer"/"组织者" under it);
- * - conference `#xDetDlgVideo a[href]` (Meet first); location `#xDetDlgLoc`; description `#xDetDlgDesc`;
- * - event id `data-eventid` on the dialog or an ancestor.
+ * Markup relied on (ids and data attributes; the obfuscated class names change, so none are used).
+ * Evidence, public code (see extension/adapters/README.md, "Selectors per site"):
+ * - dialog `#xDetDlg`: clockify/browser-extension src/integrations/google-calendar.js; inside
+ *   `div[data-chips-dialog]`: toggl/track-extension src/content/google-calendar.js; else a
+ *   `[role=dialog]` holding `#rAECCd` (`#rAECCd` as the title: indexed public extension code, repository
+ *   not named by the index);
+ * - title `#rAECCd`, else `[role=heading]` (clockify google-calendar.js; toggl uses `span[role="heading"]`);
+ * - time `#xDetDlgWhen` (clockify google-calendar.js: date, "⋅", time range; a recurrence line may follow);
+ * - guests `#xDetDlgAtt [data-email]` (indexed public extension code, several files, repositories
+ *   not named by the index; name in the item's text, "Organizer"/"组织者" under it);
+ * - conference `#xDetDlgVideo a[href]` (indexed code reads `#xDetDlgVideo[data-details]` and
+ *   `a[href*="meet.google.com"]`); location `#xDetDlgLoc`; description `#xDetDlgDesc` (same);
+ * - event id `data-eventid` (grid chips `[data-eventid]`, same) on the dialog or an ancestor.
  * The button goes right after the time row; if Calendar strips it while loading, it is put back.
  */
 import type { CalendarSite, RawPerson } from '../calendar';
@@ -23,7 +29,8 @@ export const googleCalendar: CalendarSite = {
     if (!root) return null;
     const title = first(root, '#rAECCd', '[role="heading"]');
     const when = root.querySelector('#xDetDlgWhen');
-    if (!title || !when) return null;
+    if (!title) return { missed: 'title' };
+    if (!when) return { missed: 'time' };
     return { root, anchor: when, position: 'afterend' };
   },
   read(root) {

@@ -1,10 +1,10 @@
 /**
  * What "in a call" looks like on each meeting site. Each entrypoint imports only its own site.
  *
- * Seen in public code (see extension/adapters/README.md): Meet's `call_end` icon and `[data-unresolved-meeting-id]`,
- * Teams' `#hangup-button` / `[data-tid="hangup-main-btn"]` / `#prejoin-join-button`, Zoom's
- * `iframe#webclient` and `.footer__leave-btn-container`.
- * **Inferred** (no public code found): Tencent Meeting / VooV and Feishu / Lark meeting selectors.
+ * Evidence beside each selector (see extension/adapters/README.md, "Selectors per site").
+ * **Inferred** (no public code found): Tencent Meeting / VooV and Feishu / Lark meeting selectors;
+ * when they miss, the launcher falls back to manual marks after `FALLBACK_MS` and site health
+ * names the host and the step.
  */
 import type { MeetingSite } from '../meeting';
 
@@ -17,7 +17,9 @@ function iconByText(doc: Document, selector: string, text: string): Element | nu
 }
 
 export const googleMeet: MeetingSite = {
-  // The leave-call button: its jsname, else the `call_end` glyph (Material icon fonts).
+  // The leave-call button: its jsname (indexed Meet automation code, repository not named), else the
+  // `call_end` glyph: vivek-nexus/transcriptonic extension/content-google-meet.js (`.google-symbols`
+  // whose text is `call_end`).
   inCall: (doc) =>
     doc.querySelector('button[jsname="CQylAd"]') ??
     iconByText(
@@ -25,16 +27,25 @@ export const googleMeet: MeetingSite = {
       'i.google-symbols, i.google-material-icons, i.material-icons-extended, i[aria-hidden="true"]',
       'call_end',
     ),
+  // The meeting page (green room and call): indexed Meet extension code (repository not named).
   lobby: '[data-unresolved-meeting-id]',
+  // Participant tiles appear only once admitted (Vexa-ai/vexa googlemeet/selectors.ts, "admission indicators").
+  admitted: '[data-participant-id]',
 };
 
 export const zoom: MeetingSite = {
+  // vivek-nexus/transcriptonic extension/content-zoom.js: the UI in `iframe#webclient`, leave
+  // `.footer__leave-btn-container`; `button.footer__leave-btn`, `#wc-container-left`, `.preview-join-button`:
+  // Zoom web client class names of the same family (**inferred**).
   inCall: (doc) => doc.querySelector('.footer__leave-btn-container, button.footer__leave-btn'),
   lobby: '#wc-container-left, .preview-join-button',
   frames: 'iframe#webclient',
 };
 
 export const teams: MeetingSite = {
+  // transcriptonic extension/content-teams.js: `#hangup-button` (in call), `#prejoin-join-button` (lobby);
+  // Vexa-ai/vexa core/meetings/modules/join/src/msteams/selectors.ts: `[data-tid="hangup-main-btn"]`.
+  // `call-hangup` / `data-tid="prejoin-join-button"`: same data-tid family (**inferred**).
   inCall: (doc) =>
     doc.querySelector('#hangup-button, [data-tid="hangup-main-btn"], [data-tid="call-hangup"]'),
   lobby: '#prejoin-join-button, [data-tid="prejoin-join-button"]',

@@ -2,17 +2,22 @@
  * Outlook on the web (outlook.office.com, outlook.office365.com, outlook.live.com): the event peek
  * (the card that opens on a click in the calendar grid) and the full event in the reading pane.
  *
- * Markup relied on:
- * - peek `[data-app-section="CalendarItemPeek"]` (seen in public code); full view
- *   `[data-app-section="ReadingPane"]` (seen in public code) holding a clock icon, so that a mail
- *   in the reading pane never gets a button;
- * - rows marked by Fluent icons `i[data-icon-name^="Clock"]` (time, seen in public code),
- *   `i[data-icon-name^="Location"]`, `i[data-icon-name^="People"]`, `i[data-icon-name^="Textbox"]`
- *   (description, seen in public code); `span[aria-label="Time"]` as a fallback for the time;
- * - title `[role="heading"]` in the card;
- * - the event id `data-calitemid` (seen in public code on grid items) on the card or the selected grid item;
- * - people: `[data-lpc-hover-target-id]` / `.ms-Persona` elements, the email in their `title`,
- *   `aria-label` or `data-email`. **Inferred**: not confirmed on a live page;
+ * Markup relied on, with its evidence (public code; "indexed" = found by the code index, which does
+ * not name the repository):
+ * - peek `[data-app-section="CalendarItemPeek"]`: indexed Selenium page object for Outlook's week
+ *   view (`div[data-app-section="CalendarItemPeek"] span[aria-label="Time"]`), indexed user styles and
+ *   extensions reading the peek; full view `[data-app-section="ReadingPane"]`:
+ *   clockify/browser-extension src/integrations/outlook.js (`[data-app-section=ReadingPane] #TopBar`),
+ *   and the same page object (`.ms-Dialog-main div[data-app-section="ReadingPane"]`); only with a
+ *   clock icon, so that a mail in the reading pane never gets a button;
+ * - rows marked by Fluent icons `i[data-icon-name^="Clock"]` / `^="Textbox"` (the page object reads
+ *   `i[data-icon-name="ClockRegular"]` and `"TextboxRegular"` rows), `^="Location"`, `^="People"`
+ *   (same icon family; **inferred** names); `span[aria-label="Time"]` as a fallback for the time (page object);
+ * - title `[role="heading"]` (toggl/track-extension src/content/outlook.js: `div[role="heading"][title]`);
+ * - the event id `data-calitemid` (the page object and indexed code: `div[data-calitemid]` grid items);
+ * - people: `[data-lpc-hover-target-id]` (indexed Outlook extensions read persona hover targets
+ *   `span[data-lpc-hover-target-id]`, some with the address in `title`/`aria-label`) / `.ms-Persona`,
+ *   the email in `title`, `aria-label` or `data-email`. **Inferred** nesting: not confirmed on a live page;
  * - the join link: any `a[href]` in the card (Teams "Join" links, links in the body).
  */
 import type { CalendarSite, RawPerson } from '../calendar';
@@ -55,7 +60,8 @@ export const outlook: CalendarSite = {
     if (!root) return null;
     const title = root.querySelector('[role="heading"]');
     const time = first(root, 'i[data-icon-name^="Clock"]', 'span[aria-label="Time"]');
-    if (!title || !time) return null;
+    if (!title) return { missed: 'title' };
+    if (!time) return { missed: 'time' };
     return { root, anchor: title, position: 'afterend' };
   },
   read(root) {

@@ -19,6 +19,7 @@ import { sendToBackground, type TestResult } from '../../messages';
 import { TextInput } from '../../panel/ui';
 import { connection, syncStatus, syncView } from '../../store';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { SiteHealth } from './SiteHealth';
 import './options.css';
 
 function originPattern(url: string): string | null {
@@ -322,6 +323,7 @@ export function Options() {
       <main class="stack">
         <Connection />
         <Reminders />
+        <SiteHealth />
       </main>
     </div>
   );

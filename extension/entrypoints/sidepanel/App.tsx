@@ -5,9 +5,10 @@ import { applyDocumentLanguage, locale, useT } from '../../i18n';
 import { followPanelTarget } from '../../panel/followup/target';
 import { current, currentEntry, ensureCurrent } from '../../panel/model';
 import { PrepareTab } from '../../panel/PrepareTab';
+import { Refused } from '../../panel/Refused';
 import { SessionBar } from '../../panel/SessionBar';
 import { SyncBadge } from '../../panel/SyncBadge';
-import { conflicts, hydrated, rejected } from '../../store';
+import { conflicts, hydrated } from '../../store';
 import { Header } from '../../ui/Header';
 import { panelId, Tabs, tabId } from '../../ui/Tabs';
 import { activeTab, currentStep, selectStep, selectTab, TAB_IDS, type TabId } from './state';
@@ -105,7 +106,6 @@ export function App() {
 
   const tabs = TAB_IDS.map((id) => ({ id, label: t(`tab.${id}` as const) }));
   const Conflicts = lazy.conflicts;
-  const refused = rejected.value;
   let body: preact.ComponentChildren;
   if (tab === 'prepare') body = <PrepareTab />;
   else {
@@ -147,11 +147,7 @@ export function App() {
         >
           <p class="intro">{t(`tab.${tab}.intro` as const)}</p>
           {Conflicts ? <Conflicts /> : null}
-          {refused.map((e) => (
-            <p key={e.id} class="nudge nudge-warn" role="alert">
-              {t('sync.rejected', { message: e.rejected?.message ?? '' })}
-            </p>
-          ))}
+          <Refused />
           {hydrated.value ? body : null}
         </div>
       </main>

@@ -269,6 +269,7 @@ export function InviteReviewCard() {
       aria-labelledby={`review-${r.id}`}
       data-testid="invite-review"
       data-state={r.done ? 'done' : 'asking'}
+      data-start={invite.start}
     >
       <div class="row between">
         <span class="badge-soft">{t(`prep.review.source.${r.source}` as const)}</span>

@@ -4,6 +4,7 @@ import { InviteImport } from './InviteImport';
 import { InviteReviewCard } from './InviteReview';
 import { PanelChoiceCard } from './PanelChoice';
 import { SinceLastTime } from './SinceLastTime';
+import { UsePage } from './UsePage';
 import { review } from './wiring';
 import './prepare.css';
 
@@ -15,6 +16,7 @@ export function PrepareTop({ session }: { session: Session | null }) {
       <PanelChoiceCard />
       <InviteReviewCard />
       {session ? <SinceLastTime session={session} /> : null}
+      <UsePage />
       <InviteImport open={!session && !review.value} />
     </>
   );

@@ -5,11 +5,11 @@ import { importError, importing, timeZone } from './wiring-state';
 
 const MAX_FILE_BYTES = 20_000_000;
 
-/** Pasted invite text → the same path as a calendar invite. Never throws. */
-export function importText(text: string): Promise<boolean> {
+/** Pasted invite text → the same path as a calendar invite (`now`: what a date without a year is near). Never throws. */
+export function importText(text: string, now = new Date()): Promise<boolean> {
   return runImport(async () => {
     const { parseInviteText } = await import('../../../shared/invite/text');
-    const r = parseInviteText(text, { now: new Date(), timeZone: timeZone() });
+    const r = parseInviteText(text, { now, timeZone: timeZone() });
     if (!r.ok) {
       importError.value = r.error.message;
       return false;

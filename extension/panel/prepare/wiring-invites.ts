@@ -209,5 +209,30 @@ export async function onPendingInvite(p: PendingInvite | undefined): Promise<voi
   lastPending = p.receivedAt;
   // Validated by the background already; a bad value is dropped rather than shown.
   if (!Array.isArray(p.invite.attendees)) return consumePending(p.receivedAt);
-  await takeInvite(p.invite, 'calendar', { pendingAt: p.receivedAt });
+  await takeInvite(await withPageText(p), 'calendar', { pendingAt: p.receivedAt });
+}
+
+/**
+ * The adapter found the event but read no usable time (the site's time markup changed): the
+ * event's visible text goes through the pasted-invite parser, and what that finds fills the gaps.
+ */
+async function withPageText(p: PendingInvite): Promise<InviteInfo> {
+  if (p.invite.start || typeof p.pageText !== 'string' || !p.pageText.trim()) return p.invite;
+  try {
+    const { parseInviteText } = await import('../../../shared/invite/text');
+    const r = parseInviteText(p.pageText, { now: new Date(), timeZone: timeZone() });
+    if (!r.ok) return p.invite;
+    const read = r.invite;
+    return {
+      ...read,
+      ...p.invite,
+      ...(read.start ? { start: read.start } : {}),
+      ...(read.end ? { end: read.end } : {}),
+      ...(read.allDay ? { allDay: true } : {}),
+      attendees: p.invite.attendees.length ? p.invite.attendees : read.attendees,
+      source: p.invite.source,
+    };
+  } catch {
+    return p.invite;
+  }
 }
