@@ -9,9 +9,10 @@ import { findMeetingUrl, unwrapRedirect } from '../../shared/invite/links';
 import type { InviteAttendee, InviteInfo, InviteSource } from '../../shared/invite/types';
 import { cleanEmail, cleanMultiline, cleanText } from '../../shared/invite/util';
 import { isZh, textOf, watch } from './dom';
-import { type HealthStep, healthReporter, type PageTextReply, send } from './messages';
+import { type HealthStep, healthReporter, type PageTextReply } from './messages';
+import { askForPanel } from './panel-hint';
 import { dateFromPath, parseWhen, toInviteTimes } from './time';
-import { createHost } from './ui';
+import { createHost, type Host } from './ui';
 
 export interface RawPerson {
   name?: string | null;
@@ -155,7 +156,7 @@ export function toInvite(source: CalendarSite['source'], raw: RawEvent, ref = ne
 /** Mount and keep the "Prepare" button for `site`; stops when `signal` aborts. */
 export function runCalendar(site: CalendarSite, signal?: AbortSignal): void {
   const mounted = document.getElementsByTagName(TAG);
-  let host: HTMLElement | null = null;
+  let host: Host | null = null;
   const zh = isZh();
   const report = healthReporter();
   let missTimer: ReturnType<typeof setTimeout> | undefined;
@@ -174,7 +175,7 @@ export function runCalendar(site: CalendarSite, signal?: AbortSignal): void {
     report(!!invite.start, missed);
     // No usable time: the panel reads the event's visible text with the pasted-invite parser.
     const pageText = invite.start ? undefined : eventText(found.root);
-    void send({ type: 'invite/prepare', invite, ...(pageText ? { pageText } : {}) });
+    askForPanel(host, { type: 'invite/prepare', invite, ...(pageText ? { pageText } : {}) }, zh);
   };
 
   /** A miss that lasts `CAL_FALLBACK_MS` is reported (once per kind of miss, while it lasts). */

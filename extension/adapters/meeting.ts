@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { meetingProvider, normalizeMeetingUrl } from '../../shared/invite/links';
 import { isZh, observe, watch } from './dom';
 import { healthReporter, STORAGE_KEYS, send } from './messages';
+import { askForPanel } from './panel-hint';
 import { runRemoteAudio } from './remote-audio';
 import { type Corner, createHost, type Host, makeMovable } from './ui';
 
@@ -132,7 +133,8 @@ export function runLauncher(site: MeetingSite, signal?: AbortSignal): void {
       title: labels.title,
       floating: true,
       mark: { label: labels.start, onClick: mark },
-      onClick: () => void send({ type: 'launcher/open', meetingUrl: joinedUrl ?? meetingUrl(), at: now() }),
+      onClick: () =>
+        askForPanel(host, { type: 'launcher/open', meetingUrl: joinedUrl ?? meetingUrl(), at: now() }, zh),
     });
     makeMovable(host, (c) => {
       corner = c;

@@ -89,6 +89,13 @@ export interface PanelRequest {
   at: string;
 }
 
+/** What a page button says when the browser kept the panel closed (Firefox; see `showHint`). */
+export function panelHint(zh: boolean): string {
+  return zh
+    ? '浏览器不允许网页上的按钮打开侧边栏：请点工具栏上的 Tandem 按钮（或按 Alt+Shift+T），面板会从这里接着做。'
+    : 'The browser does not let a button on a web page open the sidebar: click Tandem in the toolbar (or press Alt+Shift+T) and the panel carries on from here.';
+}
+
 /** Send to the background; never throws (the extension may have been reloaded under the page). */
 export async function send(msg: AdapterMessage): Promise<AdapterReply | undefined> {
   try {

@@ -21,6 +21,12 @@ button{border-radius:20px;padding:8px 12px}.mark{display:none;background:#fff;co
 .mark:hover{background:#eef5f2}:host([data-mode="fallback"]) .mark{display:inline-flex}
 :host([data-state="in-call"]) button:first-of-type::after{content:"";width:7px;height:7px;border-radius:50%;background:#7ee2a8}`;
 
+// The hint beside the button when the browser would not open the panel from a page click (Firefox).
+const HINT = `:host{position:relative}p{all:initial;position:absolute;right:0;top:calc(100% + 6px);width:max-content;
+max-width:240px;font:400 12px/1.35 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;
+color:#1f2328;background:#fff;border:1px solid #c9d1d9;border-radius:8px;padding:6px 8px;box-shadow:0 2px 6px rgba(0,0,0,.15)}
+:host([data-floating]) p{top:auto;bottom:calc(100% + 6px)}`;
+
 export interface HostOptions {
   label: string;
   /** The label's language (`zh-CN` or `en`), set on the host for assistive tech. */
@@ -54,6 +60,8 @@ function button(label: string, title: string | undefined, onClick: () => void): 
 export interface Host extends HTMLElement {
   /** Floating hosts with `mark`: sets that button's label (the page cannot reach the closed shadow root). */
   tandemMark?: (label: string) => void;
+  /** Shows a hint beside the button (`null` hides it), announced to screen readers (`panel-hint.ts`). */
+  tandemHint?: (text: string | null) => void;
 }
 
 export function createHost(tag: 'tandem-calendar' | 'tandem-launcher', opts: HostOptions): Host {
@@ -61,7 +69,8 @@ export function createHost(tag: 'tandem-calendar' | 'tandem-launcher', opts: Hos
   host.setAttribute('lang', opts.lang);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = BASE + (opts.floating ? FLOAT : '');
+  style.textContent = BASE + HINT + (opts.floating ? FLOAT : '');
+  if (opts.floating) host.dataset.floating = '';
   const main = button(opts.label, opts.title, opts.onClick);
   // The mark (two linked rings) is drawn in CSS: no HTML or SVG parsing while mounting.
   main.prepend(document.createElement('i'));
@@ -72,6 +81,15 @@ export function createHost(tag: 'tandem-calendar' | 'tandem-launcher', opts: Hos
     shadow.append(mark);
     host.tandemMark = (label) => mark.replaceChildren(label);
   }
+  const hint = document.createElement('p');
+  hint.setAttribute('role', 'status');
+  hint.hidden = true;
+  shadow.append(hint);
+  host.tandemHint = (text) => {
+    hint.textContent = text ?? '';
+    hint.hidden = !text;
+    host.dataset.hint = text ? 'shown' : '';
+  };
   // Keep the page's own handlers (a dialog closing on outside clicks, keyboard shortcuts) out of our clicks.
   for (const type of ['mousedown', 'pointerdown', 'keydown']) {
     host.addEventListener(type, (e) => e.stopPropagation());

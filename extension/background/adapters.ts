@@ -11,7 +11,9 @@
  *
  * The side panel is opened before anything is awaited: Chrome allows `sidePanel.open()` only while
  * the click that sent the message still counts as a user gesture. Firefox's `sidebarAction.open()`
- * is tried the same way; when the browser refuses, the stored key is still there for the panel.
+ * is tried the same way, but Firefox counts no click on a web page as a user action and refuses:
+ * the stored key waits for the panel, the toolbar button gets a badge on that tab, and the page
+ * button says to click it (or press the shortcut).
  */
 import { type Browser, browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
@@ -30,7 +32,7 @@ import {
   STORAGE_KEYS,
 } from '../adapters/messages';
 import { withLock } from '../store/storage';
-import { openSidePanel } from './side-panel';
+import { markToolbar, openSidePanel } from './side-panel';
 
 const Link = z.url({ protocol: /^https?$/ }).max(2_000);
 
@@ -224,6 +226,8 @@ export function registerAdapterHandlers(): void {
       // Before any await: the click's user gesture is still valid here.
       const wantsPanel = parsed.data.type === 'invite/prepare' || parsed.data.type === 'launcher/open';
       const panel = wantsPanel ? openSidePanel({ tabId }) : Promise.resolve(false);
+      if (wantsPanel && import.meta.env.BROWSER === 'firefox')
+        void panel.then((opened) => opened || markToolbar(tabId));
       handleAdapterMessage(parsed.data, tabId, sender, panel).then(sendResponse, (e: unknown) =>
         sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
       );

@@ -1,14 +1,18 @@
 import { browser } from 'wxt/browser';
+import { STORAGE_KEYS } from '../adapters/messages';
 import { registerAdapterHandlers } from '../background/adapters';
 import { listen } from '../background/messages';
 import { registerReminders } from '../background/reminders';
 import { indexedDbSecrets } from '../background/secrets';
+import { registerToolbarSidebar } from '../background/side-panel';
 import { ALARM_RETRY, ALARM_SYNC, createSyncLoop } from '../background/sync';
 
 export default defineBackground(() => {
-  // Chrome opens the side panel from the toolbar button; Firefox uses sidebar_action on its own.
+  // Chrome opens the side panel from the toolbar button by itself; Firefox needs the click handled.
   if (import.meta.env.BROWSER !== 'firefox') {
     browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  } else {
+    registerToolbarSidebar([STORAGE_KEYS.panelRequest, STORAGE_KEYS.pendingInvite]);
   }
 
   registerAdapterHandlers();

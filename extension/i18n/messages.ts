@@ -419,8 +419,9 @@ export const messages = {
     en: 'The service had an error ({status}); try again later or contact HR.',
   },
   'options.permissionDenied': {
-    'zh-CN': '没有获得访问该地址的权限，仍会尝试连接。',
-    en: 'Permission for that address was not granted; trying anyway.',
+    'zh-CN':
+      '浏览器没有允许 Tandem 访问 {origin}。仍会尝试连接；如果连接失败，请在扩展设置里允许该网站（Firefox：附加组件 › Tandem › 权限；Chrome/Edge：扩展详情 › 网站访问权限），再点一次“测试连接”。',
+    en: 'The browser did not let Tandem reach {origin}. It will try anyway; if the connection fails, allow that site in the extension’s settings (Firefox: Add-ons › Tandem › Permissions; Chrome/Edge: extension details › Site access) and press Test connection again.',
   },
   'options.language': { 'zh-CN': '语言', en: 'Language' },
   'options.reminders': { 'zh-CN': '提醒', en: 'Reminders' },

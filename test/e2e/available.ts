@@ -58,3 +58,41 @@ export function requireE2e(): void {
     );
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Firefox (test/e2e/firefox/*): the same rule, for Debian's firefox-esr.
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const firefoxFound = isExecutable(FIREFOX_PATH);
+
+export const FIREFOX_E2E = {
+  run: firefoxFound,
+  required,
+  firefoxPath: FIREFOX_PATH,
+  reason: firefoxFound ? '' : `Firefox not found or not executable at ${FIREFOX_PATH}`,
+} as const;
+
+const FIREFOX_HOW_TO =
+  'Install it (Debian: apt-get install -y firefox-esr) or point FIREFOX_PATH at a Firefox binary.';
+
+let firefoxWarned = false;
+
+/** Like `requireE2e`, for the Firefox test files. */
+export function requireFirefox(): void {
+  if (FIREFOX_E2E.run) return;
+  if (FIREFOX_E2E.required) {
+    it('has a Firefox to run the browser tests in (TANDEM_REQUIRE_E2E=1)', () => {
+      throw new Error(
+        `End-to-end tests are required (TANDEM_REQUIRE_E2E=1) but cannot run: ${FIREFOX_E2E.reason}. ${FIREFOX_HOW_TO}`,
+      );
+    });
+    return;
+  }
+  if (!firefoxWarned) {
+    firefoxWarned = true;
+    const line = '!'.repeat(100);
+    console.warn(
+      `\n${line}\n!!! FIREFOX END-TO-END TESTS SKIPPED: ${FIREFOX_E2E.reason}.\n!!! ${FIREFOX_HOW_TO}\n!!! Set TANDEM_REQUIRE_E2E=1 to make this a failure.\n${line}\n`,
+    );
+  }
+}

@@ -122,13 +122,22 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function runBuild(): Promise<void> {
+/** The browsers the extension is built for, and where WXT writes each build. */
+export type Target = 'chrome' | 'firefox';
+export const OUTPUT_DIRS: Record<Target, string> = {
+  chrome: OUTPUT_DIR,
+  firefox: join(ROOT, '.output', 'firefox-mv2'),
+};
+
+function runBuild(target: Target = 'chrome'): Promise<void> {
   const env = { ...process.env };
   // Vitest sets NODE_ENV=test; a production build must not inherit it.
   delete env.NODE_ENV;
   for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
   return new Promise((ok, fail) => {
-    const child = spawn('npx', ['wxt', 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Firefox: `wxt zip` builds and also writes the store package, which the Firefox tests install.
+    const args = target === 'firefox' ? ['wxt', 'zip', '-b', 'firefox'] : ['wxt', 'build'];
+    const child = spawn('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const keep = (b: Buffer) => {
       out = (out + b.toString()).slice(-20_000);
@@ -143,38 +152,49 @@ function runBuild(): Promise<void> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) ok();
-      else fail(new Error(`npx wxt build failed (${signal ?? `exit ${code}`}):\n${out}`));
+      else fail(new Error(`npx ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${out}`));
     });
   });
 }
 
+/** `.output/<name>-<version>-firefox.zip`, as `wxt zip -b firefox` names it. */
+async function firefoxPackage(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  return join(ROOT, '.output', `${pkg.name}-${pkg.version}-firefox.zip`);
+}
+
 /**
- * Build the extension (`npx wxt build`) once per test run and return a private copy of
- * `.output/chrome-mv3` for this run, so that another build in the same checkout cannot change it
+ * Build the extension (`npx wxt build`, `-b firefox` for Firefox) once per test run and return a
+ * private copy of `.output/chrome-mv3` (or `firefox-mv2`, with its store package beside it as
+ * `firefox-mv2.zip`) for this run, so that another build in the same checkout cannot change it
  * under a running browser. Set TANDEM_E2E_EXTENSION to load a prebuilt directory instead.
  */
-export async function buildExtension(): Promise<string> {
-  const prebuilt = process.env.TANDEM_E2E_EXTENSION;
+export async function buildExtension(target: Target = 'chrome'): Promise<string> {
+  const prebuilt = target === 'chrome' ? process.env.TANDEM_E2E_EXTENSION : undefined;
   if (prebuilt) return resolve(prebuilt);
 
   const id = runId();
-  const copy = join(runDir(id), 'chrome-mv3');
+  const outputDir = OUTPUT_DIRS[target];
+  const copy = join(runDir(id), target === 'chrome' ? 'chrome-mv3' : 'firefox-mv2');
   const done = join(copy, '.complete');
   if (existsSync(done)) return copy;
 
   return withBuildLock(async () => {
     if (existsSync(done)) return copy;
-    const marker = join(OUTPUT_DIR, MARKER);
+    const marker = join(outputDir, MARKER);
     const fresh =
-      existsSync(join(OUTPUT_DIR, 'manifest.json')) &&
-      (await readFile(marker, 'utf8').catch(() => '')) === id;
+      existsSync(join(outputDir, 'manifest.json')) && (await readFile(marker, 'utf8').catch(() => '')) === id;
     if (!fresh) {
-      await runBuild();
+      await runBuild(target);
       await writeFile(marker, id);
     }
     await rm(copy, { recursive: true, force: true });
     await mkdir(dirname(copy), { recursive: true });
-    await cp(OUTPUT_DIR, copy, { recursive: true });
+    await cp(outputDir, copy, { recursive: true });
+    if (target === 'firefox') await cp(await firefoxPackage(), `${copy}.zip`);
     await writeFile(done, id);
     return copy;
   });

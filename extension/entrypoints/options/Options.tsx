@@ -32,15 +32,19 @@ function originPattern(url: string): string | null {
   }
 }
 
-/** Ask for the service's host permission (run time, optional host permissions). Never blocks the test. */
-async function requestHost(url: string): Promise<boolean> {
+/**
+ * Ask for the service's host permission (run time, optional host permissions). Never blocks the test.
+ * `request` is the first call, made synchronously in the click: Firefox refuses it ("may only be
+ * called from a user input handler") once anything has been awaited, and both browsers answer
+ * `true` without a prompt when the permission is already held.
+ */
+function requestHost(url: string): Promise<boolean> {
   const origins = originPattern(url);
-  if (!origins || !browser.permissions?.request) return false;
+  if (!origins || !browser.permissions?.request) return Promise.resolve(false);
   try {
-    if (await browser.permissions.contains({ origins: [origins] })) return true;
-    return await browser.permissions.request({ origins: [origins] });
+    return browser.permissions.request({ origins: [origins] }).catch(() => false);
   } catch {
-    return false;
+    return Promise.resolve(false);
   }
 }
 
@@ -63,7 +67,7 @@ function Connection() {
     // The permission prompt needs this click's user gesture, so it is asked for first; the test
     // does not wait for the answer (the service also allows the extension by CORS).
     void requestHost(url).then((granted) => {
-      if (!granted) setNote(t('options.permissionDenied'));
+      if (!granted) setNote(t('options.permissionDenied', { origin: originPattern(url) ?? url }));
     });
     try {
       const r = await sendToBackground({ kind, url, ...(token.trim() ? { token: token.trim() } : {}) });
@@ -164,7 +168,11 @@ function Connection() {
             {message(result)}
           </p>
         ) : null}
-        {note ? <p class="field-hint">{note}</p> : null}
+        {note ? (
+          <p class="field-hint" role="status" data-testid="permission-note">
+            {note}
+          </p>
+        ) : null}
       </div>
       {conn ? (
         <p class="muted small" data-testid="options-sync-status">
