@@ -9,6 +9,7 @@ import { meetingProvider, normalizeMeetingUrl } from '../../shared/invite/links'
 import { isZh, observe, watch } from './dom';
 import { healthReporter, STORAGE_KEYS, send } from './messages';
 import { askForPanel } from './panel-hint';
+import { runRemoteAudio } from './remote-audio';
 import { type Corner, createHost, type Host, makeMovable } from './ui';
 
 export interface MeetingSite {
@@ -40,6 +41,7 @@ const TAG = 'tandem-launcher';
 const now = () => new Date().toISOString();
 
 export function runLauncher(site: MeetingSite, signal?: AbortSignal): void {
+  runRemoteAudio(signal); // the call's audio for the listening meter, only while it is on
   const zh = isZh();
   const docs = new Set<Document>([document]);
   let host: Host | null = null;

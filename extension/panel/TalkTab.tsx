@@ -8,6 +8,7 @@ import type { Session } from '../../shared/schemas/records';
 import { locale, useT } from '../i18n';
 import { editSession, setLocalMeta } from '../store';
 import { appendLine, buildFeedback, type FeedbackModelId } from './feedback';
+import ListeningToggle from './listening/Toggle';
 import { current, currentEntry, noteValue, nowIso, setNote } from './model';
 import { talkNudges } from './nudges';
 import { CausesEditor, NewTalk } from './PrepareTab';
@@ -348,6 +349,7 @@ export default function TalkTab({ step, onStep }: { step: number; onStep: (n: nu
   return (
     <div class="stack" key={s.id}>
       <StageTimer session={s} step={cur} />
+      <ListeningToggle session={s} step={cur} />
       <nav class="stepper" aria-label={t('talk.steps')}>
         {TALK_STEPS.map((n) => (
           <button

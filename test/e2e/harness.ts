@@ -224,6 +224,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.wav': 'audio/wav',
 };
 
 /**
@@ -314,6 +315,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** A profile to reuse (a browser restart); kept on close. Default: a throwaway one. */
   userDataDir?: string;
+  /** More Chromium switches for this launch, e.g. fake media devices (they are per launch). */
+  extraArgs?: readonly string[];
 }
 
 export interface Browser {
@@ -346,6 +349,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> 
     '--disable-quic',
     '--ignore-certificate-errors',
     `--lang=${locale}`,
+    ...(opts.extraArgs ?? []),
   ];
   if (opts.hosts?.length) {
     if (!opts.port) throw new Error('launchBrowser: hosts need the fixture server port');
