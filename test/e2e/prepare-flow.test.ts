@@ -100,7 +100,11 @@ describe.skipIf(!E2E.run)('Prepare flow in Chromium', { timeout: 240_000 }, () =
   let liLei = '';
 
   beforeAll(async () => {
-    const [s, ext, svc] = await Promise.all([startFixtureServer(), buildExtension(), startService()]);
+    const [s, ext, svc] = await Promise.all([
+      startFixtureServer(),
+      buildExtension(),
+      startService({ cycles: false }),
+    ]);
     server = s;
     service = svc;
     browser = await launchBrowser({
